@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lessons",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lessons", targets: ["lessons"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, as system-library targets.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+
+        // Source locations and diagnostics shared by the lesson model and the language.
+        .target(name: "LessonDiagnostics"),
+        // The lesson model: front matter, blocks, cells. The only module that calls cmark.
+        .target(
+            name: "LessonKit",
+            dependencies: ["CCmark", "LessonDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        // Tensors, vocabularies, lookup tables, similarity. No I/O of lessons, no language.
+        .target(name: "EmbeddingEngine"),
+        // The Swift-subset language the cells are written in.
+        .target(name: "LessonScript", dependencies: ["EmbeddingEngine", "LessonDiagnostics"]),
+        // Runs a lesson's cells in one notebook state and checks their expectations.
+        .target(name: "LessonRunner", dependencies: ["LessonKit", "LessonScript"]),
+        // Draws a lesson and its run: terminal (and, later, HTML).
+        .target(name: "LessonRendering", dependencies: ["LessonKit", "LessonScript", "LessonRunner"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "lessons",
+            dependencies: [
+                "LessonKit", "LessonScript", "LessonRunner", "LessonRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "EmbeddingEngineTests", dependencies: ["EmbeddingEngine"]),
+        .testTarget(
+            name: "LessonScriptTests",
+            dependencies: ["LessonScript"],
+            resources: [.copy("Scripts")]
+        ),
+        .testTarget(
+            name: "LessonRenderingTests",
+            dependencies: ["LessonRendering", "LessonRunner", "LessonKit"],
+            resources: [.copy("Snapshots"), .copy("Fixtures")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["lessons"]),
+    ]
+)

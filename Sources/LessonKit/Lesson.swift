@@ -1,0 +1,72 @@
+import LessonDiagnostics
+
+/// One lesson: its file, front matter and blocks, with every problem found
+/// while reading it.
+public struct Lesson: Sendable {
+    /// The path the lesson was read from, as the user named it (diagnostics print it).
+    public var path: String
+    /// `03-analogy` for `Lessons/03-analogy.md`.
+    public var id: String
+    public var frontMatter: FrontMatter
+    public var blocks: [Block]
+    /// Warnings and errors found while reading (not while running).
+    public var diagnostics: [Diagnostic]
+    /// The file's text split into lines, for quoting in diagnostics.
+    public var sourceLines: [Substring]
+
+    /// The title from the front matter, else the first level-1 heading, else the id.
+    public var title: String {
+        if let title = frontMatter.title { return title }
+        for case .heading(1, let inlines, _) in blocks { return Inline.plainText(inlines) }
+        return id
+    }
+
+    /// The lesson number from an `NN-slug` id.
+    public var number: Int? {
+        let digits = id.prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : Int(digits)
+    }
+
+    /// `analogy` for `03-analogy`.
+    public var slug: String {
+        guard number != nil, let dash = id.firstIndex(of: "-") else { return id }
+        return String(id[id.index(after: dash)...])
+    }
+
+    /// Every block that runs code, in document order, nested ones included.
+    public var runnableBlocks: [Block] {
+        var out: [Block] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .cell, .corpus, .solution: out.append(block)
+                case .list(_, let items, _): items.forEach(visit)
+                case .blockQuote(let inner, _), .callout(_, let inner, _), .exercise(let inner, _),
+                     .hint(let inner, _):
+                    visit(inner)
+                default: break
+                }
+            }
+        }
+        visit(blocks)
+        return out
+    }
+
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+}
+
+/// The optional YAML header of a lesson.
+public struct FrontMatter: Equatable, Sendable {
+    public var title: String?
+    public var summary: String?
+    public var minutes: Int?
+    public var requires: [String] = []
+    public var tags: [String] = []
+    /// The lines it occupies in the file, `---` lines included.
+    public var lines: ClosedRange<Int>?
+
+    public init() {}
+
+    /// The keys a lesson may use; others are warned about.
+    public static let knownKeys = ["title", "summary", "minutes", "requires", "tags"]
+}
