@@ -233,3 +233,17 @@ public func formatBytes(_ bytes: Int) -> String {
 public func formatSeconds(_ seconds: Double) -> String {
     seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\((seconds * 10).rounded() / 10) s"
 }
+
+// MARK: - Calls (labels)
+
+extension DiagnosticMessage {
+    public static func missingLabel(_ label: String, in name: String) -> Self {
+        Self("missing argument label '\(label):' in call to '\(name)'", help: "write '\(label): …'")
+    }
+    public static func extraneousLabel(_ label: String, in name: String) -> Self {
+        Self("extraneous argument label '\(label):' in call to '\(name)'", help: "remove '\(label):'")
+    }
+    public static func methodNotCalled(_ name: String) -> Self {
+        Self("method '\(name)' must be called", help: "add (…) after '\(name)'")
+    }
+}
