@@ -49,11 +49,8 @@ public struct LessonCatalog: Sendable {
     }
 
     /// The file a learner means by `name`: a full id (`03-analogy`), a
-    /// number (`3`, `03`), a slug (`analogy`), or a path to any `.md` file.
+    /// number (`3`, `03`), or a slug (`analogy`).
     public func resolve(_ name: String) -> String? {
-        if name.hasSuffix(".md") || name.contains("/") {
-            return FileManager.default.fileExists(atPath: name) ? name : nil
-        }
         for (id, path) in zip(ids, paths) {
             let digits = id.prefix { $0.isNumber }
             let slug = id.drop { $0.isNumber }.drop { $0 == "-" }

@@ -337,6 +337,15 @@ let table: [Builtin] = [
         float(call.receiver(as: Neighbours.Entry.self).score)
     },
 
+    // MARK: Corpora
+    property("Corpus", "count", "Int", "The number of tokens.") { call in .int(call.receiver(as: Corpus.self).tokenCount) },
+    property("Corpus", "sentences", "Int", "The number of sentences.") { call in
+        .int(call.receiver(as: Corpus.self).sentences.count)
+    },
+    property("Corpus", "vocabulary", "Vocabulary", "The words seen, most frequent first.") { call in
+        .object(call.receiver(as: Corpus.self).vocabulary)
+    },
+
     // MARK: Arrays, strings, tuples and ranges
     property("Array", "count", "Int", "The number of elements.") { call in
         guard case .array(let items)? = call.receiver else { return .void }

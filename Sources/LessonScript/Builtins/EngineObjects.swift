@@ -40,3 +40,13 @@ extension Neighbours.Entry: ScriptObject {
     public var display: String { "\(word) \(TensorFormatter.formatFixed(Double(score), decimals: 4))" }
     public func isEqual(to other: any ScriptObject) -> Bool { (other as? Neighbours.Entry) == self }
 }
+
+extension Corpus: ScriptObject {
+    public static let typeName = "Corpus"
+    /// `Corpus: 42 sentences, 310 tokens, 57 words`
+    public var display: String {
+        "Corpus: \(sentences.count) sentences, \(tokenCount) tokens, \(vocabulary.count) words"
+    }
+    public var summary: String { display }
+    public func isEqual(to other: any ScriptObject) -> Bool { (other as? Corpus) == self }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import LessonRendering
+import LessonScript
+
+/// `--color`, `--width`, `--ascii`: how the terminal output looks.
+struct OutputOptions: ParsableArguments {
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Option(help: "Colour the output: auto (a terminal and NO_COLOR unset), always or never.")
+    var color: ColorMode = .auto
+
+    @Option(help: "Columns to wrap to (default: the terminal's width, or $COLUMNS, or 80).")
+    var width: Int?
+
+    @Flag(help: "Draw with ASCII only: no box-drawing, block or braille characters.")
+    var ascii = false
+
+    var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return isTerminal && !noColor && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        }
+    }
+
+    var columns: Int {
+        if let width { return width }
+        if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { return n }
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    var style: TerminalStyle { TerminalStyle(width: columns, color: useColor, ascii: ascii) }
+
+    func validate() throws {
+        if let width, width < 40 || width > 200 {
+            throw ValidationError("--width must be between 40 and 200, not \(width)")
+        }
+    }
+}
+
+/// Budgets a lesson runs under (LESSON-FORMAT §6).
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Largest tensor a lesson may create, in MiB.")
+    var maxTensorMemory: Int = 1024
+
+    @Option(help: "Longest a cell may run, in seconds.")
+    var maxCellSeconds: Double = 30
+
+    var limits: Limits {
+        var limits = Limits()
+        limits.maximumTensorBytes = maxTensorMemory.multipliedReportingOverflow(by: 1 << 20).overflow
+            ? .max : maxTensorMemory << 20
+        limits.maximumCellSeconds = maxCellSeconds
+        return limits
+    }
+
+    func validate() throws {
+        guard maxTensorMemory > 0 else { throw ValidationError("--max-tensor-memory must be positive") }
+        guard maxCellSeconds > 0, maxCellSeconds.isFinite else { throw ValidationError("--max-cell-seconds must be positive") }
+    }
+}
