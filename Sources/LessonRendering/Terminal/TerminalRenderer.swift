@@ -291,8 +291,8 @@ public struct TerminalRenderer {
                     lines.append(lead + "  " + String(line))
                 }
             case .expectation(let outcome):
-                let what = outcome.expectation == nil ? "expect" : ""
-                lines.append(lead + mark + verdictText(outcome) + (what.isEmpty ? "" : "  " + style.dim(what)))
+                let what = outcome.expectation == nil ? style.dim("expect") + "  " : ""
+                lines.append(lead + mark + what + verdictText(outcome))
             case .error(let diagnostic, let expected):
                 if expected {
                     var line = lead + mark + style.dim("error: " + diagnostic.message)

@@ -57,8 +57,8 @@ extension Value {
 public enum TensorFormatter {
     /// Elements shown at each end of an elided axis.
     public static let edgeItems = 3
-    /// Axes longer than this are elided.
-    public static let threshold = 8
+    /// Axes longer than this are elided (ten numbers, a row's first ten, still show whole).
+    public static let threshold = 10
 
     /// `[0, 1, 0]`, `[0.4180, 0.2497, -0.4124, …, 0.3459]`, `[[1, 2], [3, 4]]`.
     /// Whole numbers print without decimals; otherwise every element has four
