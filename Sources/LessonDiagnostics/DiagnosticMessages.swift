@@ -219,9 +219,9 @@ extension DiagnosticMessage {
 
 // MARK: - Helpers
 
-/// `1.0 GiB`, `512 MiB`, `12 KiB`, `100 bytes`.
+/// `3.6 TiB`, `1.0 GiB`, `512 MiB`, `12 KiB`, `100 bytes`.
 public func formatBytes(_ bytes: Int) -> String {
-    let units = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
+    let units = [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
     for (unit, size) in units where bytes >= size {
         let value = Double(bytes) / Double(size)
         return value >= 100 ? "\(Int(value.rounded())) \(unit)" : "\((value * 10).rounded() / 10) \(unit)"

@@ -41,9 +41,10 @@ extension Lesson {
     }
 
     /// Parses a lesson from its text.
-    public static func parse(_ text: String, path: String, id: String) -> Lesson {
+    public static func parse(_ source: String, path: String, id: String) -> Lesson {
+        // "\r\n" is one Character in Swift; make every line end in "\n" alone.
+        let text = source.contains("\r") ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         var lesson = Lesson(path: path, id: id, frontMatter: FrontMatter(), blocks: [], diagnostics: [],
                             sourceLines: lines)
         if text.allSatisfy(\.isWhitespace) {

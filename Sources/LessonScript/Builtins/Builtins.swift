@@ -102,7 +102,7 @@ public enum Builtins {
 
     private static func invoke(_ candidates: [Builtin], receiver: Value?, receiverExpr: Expr?, arguments: [Argument],
                                values: [Value], span: SourceSpan, interpreter: Interpreter) throws -> Value {
-        var firstError: ScriptError?
+        var failures: [(Builtin, ScriptError)] = []
         for builtin in candidates {
             switch bind(builtin, arguments: arguments, values: values, span: span) {
             case .success(let (bound, variadic)):
@@ -110,14 +110,26 @@ public enum Builtins {
                                                    arguments: bound, variadic: variadic, span: span,
                                                    interpreter: interpreter))
             case .failure(let error):
-                firstError = firstError ?? error
+                failures.append((builtin, error))
             }
         }
-        if candidates.count == 1, let firstError { throw firstError }
+        // The overload the call most resembles explains the mistake best.
+        let scored = failures.map { ($0.1, resemblance($0.0, arguments)) }.sorted { $0.1 > $1.1 }
+        if scored.count == 1 || (scored.count > 1 && scored[0].1 > scored[1].1) { throw scored[0].0 }
         let labels = arguments.map { ($0.label ?? "_") + ":" }.joined()
         throw ScriptError(.noMatchingCall(displayName(candidates[0]), labels: labels,
                                           candidates: candidates.map { "'" + $0.signature + "'" }),
                           at: span)
+    }
+
+    /// How closely a call's labels fit a builtin's: equal labels count 2, near ones 1.
+    private static func resemblance(_ builtin: Builtin, _ arguments: [Argument]) -> Int {
+        var score = 0
+        for (argument, parameter) in zip(arguments, builtin.parameters) {
+            if argument.label == parameter.label { score += 2 }
+            else if let a = argument.label, let p = parameter.label, Suggestions.nearest(to: a, in: [p]) != nil { score += 1 }
+        }
+        return score - abs(builtin.parameters.count - arguments.count)
     }
 
     private static func displayName(_ builtin: Builtin) -> String {

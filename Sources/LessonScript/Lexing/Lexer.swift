@@ -13,6 +13,7 @@ public struct Lexer {
     /// Columns added to every line: the fence's indentation.
     private let indent: Int
     private var sawNewline = true
+    private var sawSpace = true
 
     public private(set) var tokens: [Token] = []
     public private(set) var comments: [Comment] = []
@@ -52,15 +53,19 @@ public struct Lexer {
             case "\n":
                 _ = advance()
                 sawNewline = true
+                sawSpace = true
             case " ", "\t", "\r", "\u{FEFF}":
                 _ = advance()
+                sawSpace = true
             case "/" where peek(1) == "/":
                 _ = advance(); _ = advance()
                 var text = String.UnicodeScalarView()
                 while let d = peek(), d != "\n" { text.append(advance()) }
                 comments.append(Comment(text: String(text), span: SourceSpan(start: start, end: location)))
+                sawSpace = true
             case "/" where peek(1) == "*":
                 blockComment(start)
+                sawSpace = true
             case "\"":
                 string(start)
             case "0"..."9":
@@ -80,8 +85,9 @@ public struct Lexer {
     private mutating func add(_ kind: Token.Kind, _ text: String, _ start: SourceLocation,
                               parts: [Token.StringPart] = []) {
         tokens.append(Token(kind: kind, text: text, span: SourceSpan(start: start, end: location),
-                            startsLine: sawNewline, stringParts: parts))
+                            startsLine: sawNewline, spaceBefore: sawSpace, stringParts: parts))
         sawNewline = false
+        sawSpace = false
     }
 
     private mutating func blockComment(_ start: SourceLocation) {

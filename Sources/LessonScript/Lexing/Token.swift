@@ -19,6 +19,10 @@ public struct Token: Equatable, Sendable {
     /// Whether a line break comes between this token and the one before:
     /// statements end at line breaks, as in Swift.
     public var startsLine: Bool
+    /// Whether whitespace comes right before this token. As in Swift, an
+    /// operator with space on its left only is a prefix operator: `a\n-2`
+    /// is two statements, `a - 2` and `a-2` are one.
+    public var spaceBefore: Bool = true
     /// Text and interpolations of a string literal.
     public var stringParts: [StringPart] = []
 

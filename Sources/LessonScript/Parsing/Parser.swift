@@ -9,6 +9,7 @@ public struct Parser {
     private var diagnostics: [Diagnostic]
     private var declaredNames: [String] = []
     private var depth = 0
+    private var blockDepth = 0
     private let maximumDepth: Int
 
     /// Nesting deeper than this (brackets, parentheses, blocks) is refused.
@@ -23,7 +24,10 @@ public struct Parser {
         var parser = Parser(tokens: lexer.tokens, diagnostics: lexer.diagnostics, maximumDepth: maximumDepth)
         var statements = parser.statements(until: nil)
         parser.attach(lexer.comments, to: &statements)
-        return Program(statements: statements, diagnostics: parser.diagnostics, declaredNames: parser.declaredNames)
+        let diagnostics = parser.diagnostics.sorted {
+            ($0.span?.start ?? SourceLocation(line: 0, column: 0)) < ($1.span?.start ?? SourceLocation(line: 0, column: 0))
+        }
+        return Program(statements: statements, diagnostics: diagnostics, declaredNames: parser.declaredNames)
     }
 
     private init(tokens: [Token], diagnostics: [Diagnostic], maximumDepth: Int) {
@@ -37,6 +41,11 @@ public struct Parser {
     private var current: Token { tokens[position] }
     private var previous: Token { tokens[max(0, position - 1)] }
     private var atEnd: Bool { current.kind == .endOfFile }
+
+    /// An operator with space before it and none after is prefix (Swift's rule).
+    private var looksPrefix: Bool {
+        current.spaceBefore && position + 1 < tokens.count && !tokens[position + 1].spaceBefore
+    }
 
     private func check(_ text: String) -> Bool {
         (current.kind == .symbol || current.kind == .keyword) && current.text == text
@@ -56,7 +65,15 @@ public struct Parser {
             position += 1
             return previous
         }
-        throw error(.expected(what, found: describe(current)), at: current.span)
+        throw error(.expected(what, found: describe(current)), at: hereSpan)
+    }
+
+    /// Where a missing token should have been: right after the previous
+    /// token when the current one is on a later line, else the current token.
+    private var hereSpan: SourceSpan {
+        guard position > 0, current.startsLine || current.kind == .endOfFile else { return current.span }
+        let end = previous.span.end
+        return SourceSpan(start: end, end: SourceLocation(line: end.line, column: end.column + 1))
     }
 
     private mutating func error(_ message: DiagnosticMessage, at span: SourceSpan) -> Failure {
@@ -74,14 +91,14 @@ public struct Parser {
         }
     }
 
-    /// Skips to the start of the next statement: a token on a new line at
-    /// this block's level, or past a ';'.
-    private mutating func synchronize() {
-        let startLine = current.span.start.line
+    /// Skips to the start of the next statement: the first token on a new
+    /// line after the statement began at `start`, a ';', or the '}' that
+    /// closes the block being parsed.
+    private mutating func synchronize(from start: Int) {
+        if position > start && current.startsLine { return }
         while !atEnd {
             if check(";") { position += 1; return }
-            if check("}") { return }
-            if current.startsLine && current.span.start.line > startLine { return }
+            if check("}") && blockDepth > 0 { return }
             position += 1
             if current.startsLine { return }
         }
@@ -93,6 +110,11 @@ public struct Parser {
         var out: [Statement] = []
         while !atEnd && !(closing.map { check($0) } ?? false) {
             if match(";") { continue }
+            if closing == nil, check("}") {
+                _ = error(.expected("a statement", found: "'}'"), at: current.span)
+                position += 1
+                continue
+            }
             let before = position
             do {
                 out.append(try statement())
@@ -100,7 +122,7 @@ public struct Parser {
                     throw error(.consecutiveStatements, at: current.span)
                 }
             } catch {
-                synchronize()
+                synchronize(from: before)
                 if position == before { position += 1 }
             }
         }
@@ -182,7 +204,8 @@ public struct Parser {
     private mutating func block() throws -> ([Statement], SourceSpan) {
         try consume("{", "'{'")
         try enter(previous.span)
-        defer { depth -= 1 }
+        blockDepth += 1
+        defer { depth -= 1; blockDepth -= 1 }
         let body = statements(until: "}")
         let close = try consume("}", "'}'")
         return (body, close.span)
@@ -237,7 +260,7 @@ public struct Parser {
 
     private mutating func addition() throws -> Expr {
         var expr = try multiplication()
-        while current.kind == .symbol, current.text == "+" || current.text == "-" {
+        while current.kind == .symbol, current.text == "+" || current.text == "-", !looksPrefix {
             position += 1
             expr = binary(expr, previous, try multiplication())
         }
