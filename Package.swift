@@ -27,7 +27,10 @@ let package = Package(
             dependencies: ["CCmark", "LessonDiagnostics", .product(name: "Yams", package: "Yams")]
         ),
         // Tensors, vocabularies, lookup tables, similarity. No I/O of lessons, no language.
-        .target(name: "EmbeddingEngine"),
+        // Optimised even in debug builds: numeric loops are ~100× slower
+        // unoptimised, which would make every test that touches a
+        // 50,000-row table crawl.
+        .target(name: "EmbeddingEngine", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The Swift-subset language the cells are written in.
         .target(name: "LessonScript", dependencies: ["EmbeddingEngine", "LessonDiagnostics"]),
         // Runs a lesson's cells in one notebook state and checks their expectations.
@@ -53,8 +56,8 @@ let package = Package(
         .testTarget(
             name: "LessonRenderingTests",
             dependencies: ["LessonRendering", "LessonRunner", "LessonKit"],
-            resources: [.copy("Snapshots"), .copy("Fixtures")]
+            exclude: ["Snapshots", "Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["lessons"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lessons"], exclude: ["Snapshots", "Fixtures"]),
     ]
 )

@@ -111,8 +111,16 @@ extension FrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> (FrontMatter, [Diagnostic]) {
         var frontMatter = FrontMatter()
         var problems: [Diagnostic] = []
+        let yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         func span(_ mark: Mark?, length: Int = 1) -> SourceSpan {
-            SourceSpan(line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1, length: length)
+            var line = mark?.line ?? 1
+            var column = mark?.column ?? 1
+            // libyaml reports problems found at the end one line past it.
+            if line > yamlLines.count {
+                line = max(1, yamlLines.count)
+                column = (yamlLines.last?.count ?? 0) + 1
+            }
+            return SourceSpan(line: line + firstLine - 1, column: column, length: length)
         }
         let root: Node?
         do {

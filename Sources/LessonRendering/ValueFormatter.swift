@@ -10,6 +10,7 @@ struct ValueFormatter {
         if case .object(let object) = value, let neighbours = object as? Neighbours, !neighbours.entries.isEmpty {
             return table(neighbours, width: width)
         }
+        if case .tensor(let t) = value { return [TensorFormatter.oneLine(t, fitting: width)] }
         return [value.display]
     }
 

@@ -7,15 +7,10 @@ struct BuiltinsCommand: ParsableCommand {
         abstract: "List every builtin of the lesson language, with its signature and what it does."
     )
 
+    @Flag(help: "Print the reference as Markdown (docs/authoring.md embeds it).")
+    var markdown = false
+
     func run() {
-        var owner: String?? = .none
-        for builtin in Builtins.all {
-            if owner != .some(builtin.owner) {
-                owner = .some(builtin.owner)
-                print("\n" + (builtin.owner.map { "\($0)" } ?? "Functions"))
-            }
-            print("  " + builtin.qualifiedSignature)
-            print("      " + builtin.doc)
-        }
+        print(markdown ? BuiltinReference.markdown() : BuiltinReference.text(), terminator: "")
     }
 }

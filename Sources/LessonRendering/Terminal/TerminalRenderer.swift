@@ -102,7 +102,7 @@ public struct TerminalRenderer {
         case .cell(let cell):
             return cellBlock(cell, events: run.events(of: cell) ?? [], indent: indent)
         case .corpus(let name, let text, let cell):
-            var out = "\n" + indent + style.dim("corpus \(name)") + "\n"
+            var out = "\n" + indent + "  " + style.dim("corpus \(name)") + "\n"
             out += verbatim(text, language: nil, indent: indent)
             out += results(run.events(of: cell) ?? [], indent: indent)
             return out
@@ -237,7 +237,7 @@ public struct TerminalRenderer {
     }
 
     private func cellBlock(_ cell: Cell, events: [Event], indent: String) -> String {
-        var out = "\n"
+        var out = ""
         if let title = cell.attributes["title"] { out += indent + style.bold(title) + "\n" }
         if cell.showsCode {
             let highlighted = Highlighter(style: style).highlight(cell.code, origin: cell.origin)
@@ -255,7 +255,8 @@ public struct TerminalRenderer {
                 return false
             }, indent: indent)
         }
-        return out
+        // A setup cell that went well shows nothing at all.
+        return out.isEmpty ? "" : "\n" + out
     }
 
     /// The results of a cell, in order: summaries of bindings, values,

@@ -64,6 +64,22 @@ public enum TensorFormatter {
     /// Whole numbers print without decimals; otherwise every element has four
     /// decimals, so columns line up as in numpy.
     public static func oneLine(_ t: Tensor) -> String {
+        oneLine(t, threshold: threshold, edgeItems: edgeItems)
+    }
+
+    /// The one-line display, eliding axes longer than `threshold` to
+    /// `edgeItems` at each end, so it fits `width` columns when it can.
+    public static func oneLine(_ t: Tensor, fitting width: Int) -> String {
+        let full = oneLine(t)
+        guard full.count > width else { return full }
+        for edge in stride(from: edgeItems, through: 1, by: -1) {
+            let shorter = oneLine(t, threshold: 2 * edge, edgeItems: edge)
+            if shorter.count <= width { return shorter }
+        }
+        return oneLine(t, threshold: 2, edgeItems: 1)
+    }
+
+    static func oneLine(_ t: Tensor, threshold: Int, edgeItems: Int) -> String {
         let integral = t.storage.allSatisfy { $0 == $0.rounded() && abs($0) < 1e7 }
         func element(_ x: Float) -> String {
             if integral { return String(Int(x)) }

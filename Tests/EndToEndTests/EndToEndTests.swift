@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// Runs the built `lessons` binary as a learner or a teacher would.
+@Suite struct EndToEndTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    /// The `lessons` executable next to this test bundle.
+    static let binary: URL = {
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        for candidate in [Bundle.main.bundleURL.appendingPathComponent("lessons"), products.appendingPathComponent("lessons"),
+                          root.appendingPathComponent(".build/debug/lessons")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        return root.appendingPathComponent(".build/debug/lessons")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `lessons` with `arguments` in `directory` (default: the repository).
+    static func lessons(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = nil
+        env["COLUMNS"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func runsLessonTwoWithItsShape() throws {
+        let result = try Self.lessons(["run", "02-lookup"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(1, 3, 768)"))
+        #expect(result.stdout.contains("The embedding table"))
+        #expect(!result.stdout.contains("\u{1B}"), "escape codes in piped output")
+        #expect(!result.stdout.contains("✗"))
+    }
+
+    @Test func everyWayOfNamingALessonShowsTheSameLesson() throws {
+        let reference = try Self.lessons(["run", "02-lookup"]).stdout
+        for name in ["2", "02", "lookup", "Lessons/02-lookup.md"] {
+            #expect(try Self.lessons(["run", name]).stdout == reference, "lessons run \(name)")
+        }
+    }
+
+    @Test func worksFromAnyDirectory() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        let result = try Self.lessons(["run", "lookup"], in: elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(1, 3, 768)"))
+    }
+
+    @Test func aTeachersLessonsFolderTakesPrecedence() throws {
+        let course = FileManager.default.temporaryDirectory.appendingPathComponent("course-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: course.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: course) }
+        try Data("---\ntitle: My own lesson\nminutes: 3\n---\n\n```swift\n1 + 1 // => 2\n```\n".utf8)
+            .write(to: course.appendingPathComponent("Lessons/01-mine.md"))
+        let list = try Self.lessons(["list"], in: course)
+        #expect(list.stdout.contains("01-mine"))
+        #expect(!list.stdout.contains("02-lookup"))
+        #expect(try Self.lessons(["run", "mine"], in: course).stdout.contains("My own lesson"))
+    }
+
+    @Test func unknownLessonIsAUsageErrorListingTheLessons() throws {
+        let result = try Self.lessons(["run", "nonexistent"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no lesson named 'nonexistent'"))
+        #expect(result.stderr.contains("02-lookup"))
+    }
+
+    @Test func listShowsIdsTitlesAndMinutes() throws {
+        let result = try Self.lessons(["list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("01-what-is-an-embedding"))
+        #expect(result.stdout.contains("What is an embedding?"))
+        #expect(result.stdout.contains("02-lookup"))
+        #expect(result.stdout.contains("The embedding table"))
+        #expect(result.stdout.contains("15 min"))
+    }
+
+    @Test func shippedLessonsCheckThemselves() throws {
+        let result = try Self.lessons(["check", "Lessons"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("0 errors"))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        #expect(try Self.lessons(["run", "1", "--color", "always"]).stdout.contains("\u{1B}["))
+        #expect(!(try Self.lessons(["run", "1", "--color", "auto"]).stdout.contains("\u{1B}[")))
+    }
+
+    @Test func brokenLessonsFailWithExactLocations() throws {
+        let result = try Self.lessons(["check", "Tests/EndToEndTests/Fixtures/broken", "--color", "never"])
+        #expect(result.status == 1)
+        for location in ["01-front-matter.md:3:", "02-unknown-word.md:3:1: warning", "02-unknown-word.md:11:11: error",
+                         "03-failed-expectation.md:5:9: error", "04-syntax.md:3:10: error", "04-syntax.md:4:15: error",
+                         "05-binary.md:2:1: error", "06-empty.md: error", "07-unclosed.md:3:1: error"] {
+            #expect(result.stdout.contains(location), "missing \(location)")
+        }
+        try assertGolden(result.stdout, named: "check-broken.txt")
+    }
+
+    @Test func checkSpeaksJSONForTools() throws {
+        let result = try Self.lessons(["check", "Tests/EndToEndTests/Fixtures/broken/02-unknown-word.md", "--format", "json"])
+        #expect(result.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let lessons = json?["lessons"] as? [[String: Any]]
+        let diagnostics = lessons?.first?["diagnostics"] as? [[String: Any]]
+        #expect(diagnostics?.contains { $0["line"] as? Int == 11 && $0["column"] as? Int == 11 } == true)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try Self.lessons(["run"]).status == 64)
+        #expect(try Self.lessons(["run", "1", "--width", "5"]).status == 64)
+        #expect(try Self.lessons(["check", "--format", "xml"]).status == 64)
+    }
+
+    @Test func builtinsAreListedFromTheTable() throws {
+        let result = try Self.lessons(["builtins"])
+        #expect(result.stdout.contains("cosine(_ a: Tensor, _ b: Tensor) -> Float"))
+        #expect(result.stdout.contains("Embedding.nearest("))
+    }
+
+    func assertGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = Self.here.appendingPathComponent("Snapshots").appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: url.path) {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(golden == text, "golden \(name) differs (RECORD_SNAPSHOTS=1 to re-record)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite struct DocumentationTests {
+    @Test func authoringGuideListsEveryBuiltin() throws {
+        let guide = try String(contentsOf: EndToEndTests.root.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
+        let begin = try #require(guide.range(of: "<!-- builtins:begin -->\n"))
+        let end = try #require(guide.range(of: "<!-- builtins:end -->"))
+        let generated = try EndToEndTests.lessons(["builtins", "--markdown"]).stdout
+        #expect(String(guide[begin.upperBound..<end.lowerBound]) == generated,
+                "docs/authoring.md is out of date: paste `lessons builtins --markdown` between the markers")
+    }
+}
