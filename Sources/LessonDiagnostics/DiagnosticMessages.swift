@@ -247,3 +247,38 @@ extension DiagnosticMessage {
         Self("method '\(name)' must be called", help: "add (…) after '\(name)'")
     }
 }
+
+// MARK: - Budgets and values
+
+extension DiagnosticMessage {
+    public static func functionNotCalled(_ name: String) -> Self {
+        Self("'\(name)' is a function; call it", help: "write '\(name)(…)'")
+    }
+    public static func outputBudget(characters: Int) -> Self {
+        Self("this cell printed more than \(characters) characters", help: "print less, or print inside fewer loops")
+    }
+    public static func tableHasNoWords(_ table: String) -> Self {
+        Self("\(table) has no words: it was made from a count, so look rows up by id",
+             help: "make it with 'Embedding(vocab: Vocabulary([…]), dim: …)' to look words up")
+    }
+    public static func outOfBounds(_ what: String, _ value: Int, _ range: ClosedRange<Int>) -> Self {
+        Self("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+    }
+    public static func collectionTooLarge(elements: Int, limit: Int) -> Self {
+        Self("this would make a collection of \(elements) elements, over the budget of \(limit)",
+             help: "raise the budget with --max-tensor-memory")
+    }
+    public static func workTooLarge(operations: Double, seconds: Double) -> Self {
+        Self("this would need about \(formatCount(operations)) multiply-adds, more than a cell's budget of \(formatSeconds(seconds)) allows",
+             help: "raise the budget with --max-cell-seconds, or use smaller tensors")
+    }
+    public static func unexpectedFailure(_ text: String) -> Self { Self("internal error: \(text)") }
+}
+
+/// `1.2e12`-style counts in words a reader can take in: `1.2 trillion`.
+public func formatCount(_ n: Double) -> String {
+    for (name, size) in [("trillion", 1e12), ("billion", 1e9), ("million", 1e6)] where n >= size {
+        return "\((n / size * 10).rounded() / 10) \(name)"
+    }
+    return String(Int(n))
+}

@@ -55,16 +55,22 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Longest a cell may run, in seconds.")
     var maxCellSeconds: Double = 30
 
+    @Option(help: "Deepest nesting of brackets and blocks in a cell.")
+    var maxDepth: Int = 64
+
     var limits: Limits {
         var limits = Limits()
         limits.maximumTensorBytes = maxTensorMemory.multipliedReportingOverflow(by: 1 << 20).overflow
             ? .max : maxTensorMemory << 20
         limits.maximumCellSeconds = maxCellSeconds
+        limits.maximumDepth = maxDepth
         return limits
     }
 
     func validate() throws {
         guard maxTensorMemory > 0 else { throw ValidationError("--max-tensor-memory must be positive") }
         guard maxCellSeconds > 0, maxCellSeconds.isFinite else { throw ValidationError("--max-cell-seconds must be positive") }
+        // Deeper than this, the parser's own recursion could exhaust the stack.
+        guard (1...2000).contains(maxDepth) else { throw ValidationError("--max-depth must be between 1 and 2000") }
     }
 }

@@ -135,6 +135,26 @@ import Testing
         #expect(try Self.lessons(["check", "--format", "xml"]).status == 64)
     }
 
+    @Test func replContinuesFromALessonsState() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["repl", "02-lookup"]
+        process.currentDirectoryURL = Self.root
+        process.environment = ["XDG_STATE_HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("embedded.shape // => (1, 3, 768)\nembeddin.dim\n:quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("(1, 3, 768)  ✓"))
+        #expect(text.contains("repl:2:1: error: cannot find 'embeddin' in scope"))
+        #expect(text.contains("help: did you mean 'embedding'?"))
+    }
+
     @Test func builtinsAreListedFromTheTable() throws {
         let result = try Self.lessons(["builtins"])
         #expect(result.stdout.contains("cosine(_ a: Tensor, _ b: Tensor) -> Float"))

@@ -261,7 +261,7 @@ public struct TerminalRenderer {
 
     /// The results of a cell, in order: summaries of bindings, values,
     /// printed text, ✓/✗ for expectations, errors in place.
-    func results(_ events: [Event], indent: String) -> String {
+    public func results(_ events: [Event], indent: String) -> String {
         var lines: [String] = []
         let lead = indent + "  "
         let mark = style.dim(style.resultMark) + " "

@@ -127,6 +127,7 @@ struct Invocation {
 
     func tensor(_ name: String) throws -> Tensor {
         guard let value = value(name) else { throw mismatch(name, expected: "Tensor") }
+        if case .range(let r) = value { try reserve([r.count]) }
         do {
             return try Conversions.tensor(from: value)
         } catch let error as Conversions.NotConvertible {

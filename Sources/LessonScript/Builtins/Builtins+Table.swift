@@ -121,7 +121,7 @@ let table: [Builtin] = [
         var ids: [Int], layout: [Int]
         if let (words, wordShape) = try? Conversions.words(from: value), !words.isEmpty {
             guard let vocabulary = table.vocabulary else {
-                throw ScriptError(.engine("\(call.receiverName) has no words; look rows up by id"), at: call.span("ids"))
+                throw ScriptError(.tableHasNoWords(call.receiverName), at: call.span("ids"))
             }
             ids = try words.map { word in
                 try call.engine(at: "ids", table: call.receiverName, vocabulary: vocabulary) { () throws(EngineError) in
@@ -166,7 +166,7 @@ let table: [Builtin] = [
     property("Embedding", "vocabulary", "Vocabulary", "The words of the rows.") { call in
         let table = call.receiver(as: Embedding.self)
         guard let vocabulary = table.vocabulary else {
-            throw ScriptError(.engine("\(call.receiverName) has no words; it was built from a count"), at: call.span)
+            throw ScriptError(.tableHasNoWords(call.receiverName), at: call.span)
         }
         return .object(vocabulary)
     },
@@ -236,6 +236,7 @@ let table: [Builtin] = [
              "The matrix product, with numpy's rules for rank 1 and 2.") { call in
         let a = try call.tensor("a"), b = try call.tensor("b")
         if a.rank == 2, b.rank == 2 { try call.reserve([a.shape[0], b.shape[1]]) }
+        try call.interpreter.reserveWork(Double(a.count) * Double(b.rank == 2 ? b.shape[1] : 1), at: call.span)
         return result(try call.engine { () throws(EngineError) in try VectorMath.matmul(a, b) })
     },
     function("transpose", [P(nil, "a", "Tensor")], "Tensor", "Swaps the axes of a matrix.") { call in
@@ -260,7 +261,7 @@ let table: [Builtin] = [
              "x rounded half away from zero to some decimal places.") { call in
         let places = try call.int("places", default: 0)
         guard (0...12).contains(places) else {
-            throw ScriptError(.invalidArgument("places must be between 0 and 12, not \(places)"), at: call.span("places"))
+            throw ScriptError(.outOfBounds("places", places, 0...12), at: call.span("places"))
         }
         let scale = Foundation.pow(10, Double(places))
         return .float((try call.number("x") * scale).rounded() / scale)

@@ -28,7 +28,7 @@ public enum Builtins {
 
     // MARK: - Dispatch
 
-    static func callFunction(_ name: String, nameSpan: SourceSpan, arguments: [Argument], values: [Value],
+    static func callFunction(_ name: String, nameSpan: SourceSpan, arguments: [CallArgument], values: [Value],
                              span: SourceSpan, interpreter: Interpreter) throws -> Value {
         let candidates = lookup(nil, name, .function)
         guard !candidates.isEmpty else {
@@ -40,7 +40,7 @@ public enum Builtins {
     }
 
     static func callMethod(_ name: String, on base: Value, baseExpr: Expr, nameSpan: SourceSpan,
-                           arguments: [Argument], values: [Value], span: SourceSpan,
+                           arguments: [CallArgument], values: [Value], span: SourceSpan,
                            interpreter: Interpreter) throws -> Value {
         let candidates = lookup(base.typeName, name, .method)
         guard !candidates.isEmpty else {
@@ -56,7 +56,7 @@ public enum Builtins {
                           span: span, interpreter: interpreter)
     }
 
-    static func callValue(_ base: Value, baseExpr: Expr, arguments: [Argument], values: [Value], span: SourceSpan,
+    static func callValue(_ base: Value, baseExpr: Expr, arguments: [CallArgument], values: [Value], span: SourceSpan,
                           interpreter: Interpreter) throws -> Value {
         let candidates = lookup(base.typeName, "callAsFunction", .call)
         guard !candidates.isEmpty else { throw ScriptError(.notCallable(base.typeName), at: baseExpr.span) }
@@ -78,7 +78,7 @@ public enum Builtins {
                                            variadic: [], span: baseExpr.span.union(nameSpan), interpreter: interpreter))
     }
 
-    static func subscriptValue(_ base: Value, baseExpr: Expr, arguments: [Argument], values: [Value],
+    static func subscriptValue(_ base: Value, baseExpr: Expr, arguments: [CallArgument], values: [Value],
                                span: SourceSpan, interpreter: Interpreter) throws -> Value {
         let candidates = lookup(base.typeName, "subscript", .subscript)
         guard !candidates.isEmpty else { throw ScriptError(.notSubscriptable(base.typeName), at: baseExpr.span) }
@@ -100,7 +100,7 @@ public enum Builtins {
 
     // MARK: - Binding arguments to parameters
 
-    private static func invoke(_ candidates: [Builtin], receiver: Value?, receiverExpr: Expr?, arguments: [Argument],
+    private static func invoke(_ candidates: [Builtin], receiver: Value?, receiverExpr: Expr?, arguments: [CallArgument],
                                values: [Value], span: SourceSpan, interpreter: Interpreter) throws -> Value {
         var failures: [(Builtin, ScriptError)] = []
         for builtin in candidates {
@@ -123,7 +123,7 @@ public enum Builtins {
     }
 
     /// How closely a call's labels fit a builtin's: equal labels count 2, near ones 1.
-    private static func resemblance(_ builtin: Builtin, _ arguments: [Argument]) -> Int {
+    private static func resemblance(_ builtin: Builtin, _ arguments: [CallArgument]) -> Int {
         var score = 0
         for (argument, parameter) in zip(arguments, builtin.parameters) {
             if argument.label == parameter.label { score += 2 }
@@ -140,7 +140,7 @@ public enum Builtins {
         }
     }
 
-    private static func bind(_ builtin: Builtin, arguments: [Argument], values: [Value], span: SourceSpan)
+    private static func bind(_ builtin: Builtin, arguments: [CallArgument], values: [Value], span: SourceSpan)
         -> Result<([String: (value: Value, span: SourceSpan, name: String?)], [Value]), ScriptError> {
         var bound: [String: (value: Value, span: SourceSpan, name: String?)] = [:]
         var variadic: [Value] = []

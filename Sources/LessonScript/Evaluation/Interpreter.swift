@@ -78,7 +78,7 @@ public final class Interpreter {
                 markFailed(program.statements[index...])
                 break
             } catch {
-                events.append(.error(Diagnostic(.error, .engine("\(error)"), at: statement.span), expected: false))
+                events.append(.error(Diagnostic(.error, .unexpectedFailure("\(error)"), at: statement.span), expected: false))
                 markFailed(program.statements[index...])
                 break
             }
@@ -275,7 +275,7 @@ public final class Interpreter {
                 return value
             }
             if Builtins.isFunction(name) {
-                throw ScriptError(.invalidArgument("'\(name)' is a function; call it with (…)"), at: expr.span)
+                throw ScriptError(.functionNotCalled(name), at: expr.span)
             }
             let suggestion = Suggestions.nearest(to: name, in: names + Builtins.functionNames)
             throw ScriptError(.unknownName(name, suggestion: suggestion), at: expr.span)
@@ -295,8 +295,12 @@ public final class Interpreter {
                 guard case .bool(let r) = rhs else { throw ScriptError(.binaryOperator(op, "Bool", rhs.typeName), at: operatorSpan) }
                 return .bool(r)
             }
-            return try Operators.binary(op, try evaluate(lhsExpr), try evaluate(rhsExpr), span: expr.span,
-                                        operatorSpan: operatorSpan, limits: limits)
+            let lhs = try evaluate(lhsExpr), rhs = try evaluate(rhsExpr)
+            if case .array(let a) = lhs, case .array(let b) = rhs { try reserveElements(a.count + b.count, at: expr.span) }
+            if case .string(let a) = lhs, case .string(let b) = rhs {
+                try reserveElements((a.utf8.count + b.utf8.count) / MemoryLayout<Value>.stride, at: expr.span)
+            }
+            return try Operators.binary(op, lhs, rhs, span: expr.span, operatorSpan: operatorSpan, limits: limits)
         case .range(let lowerExpr, let upperExpr, let closed):
             let lower = try evaluate(lowerExpr), upper = try evaluate(upperExpr)
             guard case .int(let l) = lower, case .int(let u) = upper else {
@@ -319,7 +323,7 @@ public final class Interpreter {
         }
     }
 
-    private func call(_ callee: Expr, _ arguments: [Argument], span: SourceSpan) throws -> Value {
+    private func call(_ callee: Expr, _ arguments: [CallArgument], span: SourceSpan) throws -> Value {
         let values = try arguments.map { try evaluate($0.value) }
         switch callee.kind {
         case .identifier(let name) where lookupBinding(name) == nil:
@@ -342,8 +346,7 @@ public final class Interpreter {
     func emit(_ text: String, span: SourceSpan) throws {
         printedCharacters += text.count
         if printedCharacters > limits.maximumOutputCharacters {
-            throw ScriptError(.invalidArgument("this cell printed more than \(limits.maximumOutputCharacters) characters"),
-                              at: span)
+            throw ScriptError(.outputBudget(characters: limits.maximumOutputCharacters), at: span)
         }
         events.append(.printed(text))
     }
@@ -353,6 +356,20 @@ public final class Interpreter {
         let bytes = Tensor.byteCount(of: shape)
         if bytes > limits.maximumTensorBytes {
             throw ScriptError(.tensorTooLarge(bytes: bytes, limit: limits.maximumTensorBytes), at: span)
+        }
+    }
+
+    /// Refuses a collection of `count` values over the memory budget.
+    func reserveElements(_ count: Int, at span: SourceSpan) throws {
+        let limit = limits.maximumTensorBytes / MemoryLayout<Value>.stride
+        if count > limit { throw ScriptError(.collectionTooLarge(elements: count, limit: limit), at: span) }
+    }
+
+    /// Refuses work that could not finish within the cell's time budget,
+    /// at a generous billion multiply-adds a second.
+    func reserveWork(_ operations: Double, at span: SourceSpan) throws {
+        if operations > limits.maximumCellSeconds * 1e9 {
+            throw ScriptError(.workTooLarge(operations: operations, seconds: limits.maximumCellSeconds), at: span)
         }
     }
 

@@ -310,10 +310,10 @@ public struct Parser {
         }
     }
 
-    private mutating func argumentList(closing: String) throws -> ([Argument], SourceSpan) {
+    private mutating func argumentList(closing: String) throws -> ([CallArgument], SourceSpan) {
         try enter(previous.span)
         defer { depth -= 1 }
-        var arguments: [Argument] = []
+        var arguments: [CallArgument] = []
         if !check(closing) {
             repeat {
                 if check(closing) { break }  // trailing comma
@@ -325,7 +325,7 @@ public struct Parser {
                     labelSpan = current.span
                     position += 2
                 }
-                arguments.append(Argument(label: label, labelSpan: labelSpan, value: try expression()))
+                arguments.append(CallArgument(label: label, labelSpan: labelSpan, value: try expression()))
             } while match(",")
         }
         let close = try consume(closing, "',' or '\(closing)'")

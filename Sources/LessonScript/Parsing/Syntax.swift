@@ -13,9 +13,9 @@ public struct Expr: Sendable {
         case unary(String, Expr)
         case binary(String, Expr, Expr, operatorSpan: SourceSpan)
         case range(Expr, Expr, closed: Bool)
-        case call(Expr, [Argument])
+        case call(Expr, [CallArgument])
         case member(Expr, String, nameSpan: SourceSpan)
-        case subscriptAccess(Expr, [Argument])
+        case subscriptAccess(Expr, [CallArgument])
     }
 
     public var kind: Kind
@@ -35,7 +35,7 @@ public enum StringSegment: Sendable {
 }
 
 /// `label: value`, or just `value`.
-public struct Argument: Sendable {
+public struct CallArgument: Sendable {
     public var label: String?
     public var labelSpan: SourceSpan?
     public var value: Expr
