@@ -18,6 +18,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
 
         // Source locations and diagnostics shared by the lesson model and the language.
         .target(name: "LessonDiagnostics"),
@@ -30,9 +35,15 @@ let package = Package(
         // Optimised even in debug builds: numeric loops are ~100× slower
         // unoptimised, which would make every test that touches a
         // 50,000-row table crawl.
-        .target(name: "EmbeddingEngine", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(
+            name: "EmbeddingEngine",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // Vectors files: the bundled binary format (memory-mapped) and word2vec/GloVe text.
+        .target(name: "VectorStore", dependencies: ["EmbeddingEngine"]),
         // The Swift-subset language the cells are written in.
-        .target(name: "LessonScript", dependencies: ["EmbeddingEngine", "LessonDiagnostics"]),
+        .target(name: "LessonScript", dependencies: ["EmbeddingEngine", "VectorStore", "LessonDiagnostics"]),
         // Runs a lesson's cells in one notebook state and checks their expectations.
         .target(name: "LessonRunner", dependencies: ["LessonKit", "LessonScript"]),
         // Draws a lesson and its run: terminal (and, later, HTML).
@@ -48,6 +59,7 @@ let package = Package(
 
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "EmbeddingEngineTests", dependencies: ["EmbeddingEngine"]),
+        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),
         .testTarget(
             name: "LessonScriptTests",
             dependencies: ["LessonScript"],

@@ -4,6 +4,11 @@ public struct Neighbours: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
         public let word: String
         public let score: Float
+
+        public init(word: String, score: Float) {
+            self.word = word
+            self.score = score
+        }
     }
 
     public let entries: [Entry]
@@ -13,39 +18,31 @@ public struct Neighbours: Equatable, Sendable {
     public var words: [String] { entries.map(\.word) }
 }
 
-extension Embedding {
-    /// The `k` rows most similar to `query` by cosine, best first; rows in
-    /// `excluded` are skipped. Ties keep the lower id first.
-    ///
-    /// `k` larger than the rows left gives all of them; `k` of 0 gives none.
-    /// A zero query scores 0 against every row.
-    public func nearest(to query: Tensor, k: Int, excluding excluded: Set<Int> = []) throws(EngineError) -> Neighbours {
-        guard let vocabulary else { throw .invalidArgument("this table has no words to rank; it was built from ids") }
-        guard query.shape == [dim] else { throw .shapeMismatch(operation: "nearest", query.shape, [dim]) }
-        guard k >= 0 else { throw .invalidArgument("k must be 0 or more, not \(k)") }
-        let queryNorm = VectorMath.norm(query)
-        var best: [(score: Float, id: Int)] = []
-        best.reserveCapacity(k + 1)
-        weight.storage.withUnsafeBufferPointer { table in
-            query.storage.withUnsafeBufferPointer { q in
-                for id in 0..<count where !excluded.contains(id) {
-                    var dot = 0.0, norm2 = 0.0
-                    let base = id * dim
-                    for j in 0..<dim {
-                        let x = Double(table[base + j])
-                        dot += x * Double(q[j])
-                        norm2 += x * x
-                    }
-                    let score = (norm2 > 0 && queryNorm > 0) ? Float(dot / (norm2.squareRoot() * Double(queryNorm))) : 0
-                    // Partial selection: keep the k best seen so far, sorted.
-                    if best.count == k, let last = best.last, score <= last.score { continue }
-                    var i = best.count
-                    while i > 0, best[i - 1].score < score { i -= 1 }
-                    best.insert((score, id), at: i)
-                    if best.count > k { best.removeLast() }
-                }
-            }
+/// Top-k selection without a full sort: one pass keeping the k best so far.
+enum TopK {
+    /// The `k` highest scores among `scores`, best first, skipping ids in
+    /// `excluded`. Ties keep the lower id first; NaN scores are skipped.
+    static func select(_ scores: UnsafeBufferPointer<Float>, k: Int, excluding excluded: Set<Int>) -> [(id: Int, score: Float)] {
+        guard k > 0 else { return [] }
+        if k >= scores.count / 4 {
+            // Asking for most of the table: sorting is simpler and no slower.
+            return scores.indices.filter { !excluded.contains($0) && !scores[$0].isNaN }
+                .sorted { (scores[$0], -$0) > (scores[$1], -$1) }
+                .prefix(k).map { ($0, scores[$0]) }
         }
-        return Neighbours(best.map { Neighbours.Entry(word: vocabulary.words[$0.id], score: $0.score) })
+        var best: [(id: Int, score: Float)] = []
+        best.reserveCapacity(k + 1)
+        var threshold = -Float.infinity
+        for id in scores.indices {
+            let score = scores[id]
+            if best.count == k && !(score > threshold) { continue }
+            if score.isNaN || excluded.contains(id) { continue }
+            var i = best.count
+            while i > 0, best[i - 1].score < score { i -= 1 }
+            best.insert((id, score), at: i)
+            if best.count > k { best.removeLast() }
+            if best.count == k { threshold = best[k - 1].score }
+        }
+        return best
     }
 }
