@@ -11,9 +11,7 @@ public struct Corpus: Equatable, Sendable {
     public init(text: String, minCount: Int = 1) throws(EngineError) {
         var sentences: [[String]] = []
         for line in text.split(whereSeparator: \.isNewline) {
-            let tokens = line.lowercased()
-                .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
-                .map(String.init)
+            let tokens = Tokenizer.words(in: line)
             if !tokens.isEmpty { sentences.append(tokens) }
         }
         try self.init(sentences: sentences, minCount: minCount)
@@ -37,4 +35,14 @@ public struct Corpus: Equatable, Sendable {
 
     /// Tokens in all sentences.
     public var tokenCount: Int { sentences.reduce(0) { $0 + $1.count } }
+}
+
+/// How text becomes tokens, everywhere in the engine: lower-cased runs of
+/// letters, digits and apostrophes.
+public enum Tokenizer {
+    public static func words<S: StringProtocol>(in text: S) -> [String] {
+        text.lowercased()
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+            .map(String.init)
+    }
 }

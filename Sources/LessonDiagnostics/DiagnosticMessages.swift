@@ -282,3 +282,47 @@ public func formatCount(_ n: Double) -> String {
     }
     return String(Int(n))
 }
+
+// MARK: - Vectors files
+
+extension DiagnosticMessage {
+    public static func unknownVectors(_ name: String, available: [String], suggestion: String?) -> Self {
+        Self("no bundled vectors named '\(name)'",
+             help: suggestion.map { "did you mean '\($0)'?" }
+                ?? (available.isEmpty ? "no vectors are bundled here" : "available: " + available.joined(separator: ", ")))
+    }
+    public static func vectorsUnreadable(_ path: String, _ reason: String) -> Self {
+        Self("cannot read vectors file '\(path)': \(reason)")
+    }
+    public static func vectorsTruncated(_ path: String, expected: Int, actual: Int) -> Self {
+        Self("vectors file '\(path)' is truncated: it should be \(expected) bytes but is \(actual)",
+             help: "copy or download the file again")
+    }
+    public static func vectorsCorrupt(_ path: String) -> Self {
+        Self("vectors file '\(path)' is corrupt: its checksum does not match", help: "copy or download the file again")
+    }
+    public static func vectorsNotThisFormat(_ path: String) -> Self {
+        Self("'\(path)' is not a vectors file this program can read")
+    }
+    public static func vectorsVersion(_ path: String, _ version: Int) -> Self {
+        Self("vectors file '\(path)' has format version \(version); this program reads version 1",
+             help: "update lessons, or rebuild the file with Scripts/make-glove-vectors.py")
+    }
+    public static func vectorsMalformed(_ path: String, line: Int, _ reason: String) -> Self {
+        Self(line > 0 ? "vectors file '\(path)', line \(line): \(reason)" : "vectors file '\(path)': \(reason)")
+    }
+    public static func vectorsTooLarge(_ path: String, bytes: Int, limit: Int) -> Self {
+        Self("vectors file '\(path)' would need \(formatBytes(bytes)), over the budget of \(formatBytes(limit))",
+             help: "raise the budget with --max-tensor-memory")
+    }
+}
+
+extension DiagnosticMessage {
+    public static func unknownOption(_ value: String, for parameter: String, options: [String]) -> Self {
+        Self("'\(value)' is not a \(parameter)", help: "use " + options.map { "\"\($0)\"" }.joined(separator: " or "))
+            .suggesting(Suggestions.nearest(to: value, in: options))
+    }
+    public static func noKnownWords(_ text: String, table: String) -> Self {
+        Self("none of the words of '\(text.count > 40 ? String(text.prefix(39)) + "…" : text)' is in the vocabulary of \(table)")
+    }
+}

@@ -25,6 +25,25 @@ public struct LessonCatalog: Sendable {
     /// or `PREFIX/bin/lessons` beside `PREFIX/share/lessons/Lessons`).
     public static func locate(currentDirectory: String, executablePath: String?,
                               environment: [String: String]) -> LessonCatalog? {
+        for candidate in candidates(currentDirectory: currentDirectory, executablePath: executablePath,
+                                    environment: environment) {
+            if let catalog = LessonCatalog(directory: candidate), !catalog.paths.isEmpty { return catalog }
+        }
+        return nil
+    }
+
+    /// Folders of bundled vectors (`Lessons/vectors`), in the order `locate`
+    /// searches: a teacher's course may bring its own, and the shipped
+    /// vectors stay available to it.
+    public static func vectorDirectories(currentDirectory: String, executablePath: String?,
+                                         environment: [String: String]) -> [String] {
+        candidates(currentDirectory: currentDirectory, executablePath: executablePath, environment: environment)
+            .map { ($0 as NSString).appendingPathComponent("vectors") }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    private static func candidates(currentDirectory: String, executablePath: String?,
+                                   environment: [String: String]) -> [String] {
         var candidates = [(currentDirectory as NSString).appendingPathComponent("Lessons")]
         if let home = environment["LESSONS_HOME"], !home.isEmpty {
             candidates.append((home as NSString).appendingPathComponent("Lessons"))
@@ -37,10 +56,7 @@ public struct LessonCatalog: Sendable {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        for candidate in candidates {
-            if let catalog = LessonCatalog(directory: candidate), !catalog.paths.isEmpty { return catalog }
-        }
-        return nil
+        return candidates
     }
 
     /// Lesson ids (`02-lookup`), in order.

@@ -47,14 +47,19 @@ public struct LessonRunner {
     public var limits: Limits
     /// Whether `solution` blocks run (`lessons check` and `--solutions` run them).
     public var runSolutions: Bool
+    /// Where `vectors("NAME")` looks; shared across lessons so each file is mapped once.
+    public var vectorLibrary: VectorLibrary
 
-    public init(limits: Limits = Limits(), runSolutions: Bool = false) {
+    public init(limits: Limits = Limits(), runSolutions: Bool = false,
+                vectorLibrary: VectorLibrary = VectorLibrary(directories: [])) {
         self.limits = limits
         self.runSolutions = runSolutions
+        self.vectorLibrary = vectorLibrary
     }
 
     public func run(_ lesson: Lesson) -> LessonRun {
-        run(lesson, in: Interpreter(limits: limits, baseDirectory: Self.folder(of: lesson.path))).0
+        run(lesson, in: Interpreter(limits: limits, baseDirectory: Self.folder(of: lesson.path),
+                                    vectorLibrary: vectorLibrary)).0
     }
 
     /// Runs into an existing interpreter (the REPL continues from a lesson's state).

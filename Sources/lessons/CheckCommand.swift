@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try Course.paths(paths)
-        let runner = LessonRunner(limits: limitOptions.limits, runSolutions: true)
+        let runner = LessonRunner(limits: limitOptions.limits, runSolutions: true, vectorLibrary: Course.vectorLibrary())
         var report: [(lesson: Lesson, diagnostics: [Diagnostic], met: Int, failed: Int)] = []
         for file in files {
             let lesson = Lesson.load(path: file)

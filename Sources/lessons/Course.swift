@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LessonDiagnostics
 import LessonKit
+import LessonScript
 
 /// The lessons this invocation works on, and how names resolve to files.
 enum Course {
@@ -9,6 +10,13 @@ enum Course {
         LessonCatalog.locate(currentDirectory: FileManager.default.currentDirectoryPath,
                              executablePath: executablePath(),
                              environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Where `vectors("NAME")` looks.
+    static func vectorLibrary() -> VectorLibrary {
+        VectorLibrary(directories: LessonCatalog.vectorDirectories(
+            currentDirectory: FileManager.default.currentDirectoryPath, executablePath: executablePath(),
+            environment: ProcessInfo.processInfo.environment))
     }
 
     /// The real path of this executable, wherever it was started from.

@@ -23,7 +23,7 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
-        let interpreter = Interpreter(limits: limitOptions.limits)
+        let interpreter = Interpreter(limits: limitOptions.limits, vectorLibrary: Course.vectorLibrary())
         let style = output.style
         let renderer = TerminalRenderer(style: style)
         if let name = lesson {

@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
             }
             throw Exit.badLesson
         }
-        let run = LessonRunner(limits: limitOptions.limits, runSolutions: solutions).run(lesson)
+        let run = LessonRunner(limits: limitOptions.limits, runSolutions: solutions, vectorLibrary: Course.vectorLibrary()).run(lesson)
         let renderer = TerminalRenderer(style: output.style, showHints: hints, showSolutions: solutions)
         FileHandle.standardOutput.write(Data(renderer.render(run).utf8))
         if !run.passed { throw Exit.failed }

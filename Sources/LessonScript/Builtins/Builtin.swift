@@ -1,5 +1,7 @@
 import EmbeddingEngine
+import Foundation
 import LessonDiagnostics
+import VectorStore
 
 /// One entry of the builtin table: a function, a method, a property, a
 /// subscript or a call of a value, with its signature and one-line doc.
@@ -169,6 +171,26 @@ struct Invocation {
             return try body()
         } catch {
             throw ScriptError.from(error, at: argument.map(span) ?? span, table: table, vocabulary: vocabulary)
+        }
+    }
+
+    /// The ids of the words in parameter `name`, each checked against the table.
+    func wordIDs(_ name: String, in table: Embedding) throws -> [Int] {
+        let words = try strings(name)
+        let tableName = nameOf("table", or: "the table")
+        return try words.map { word in
+            try engine(at: name, table: tableName, vocabulary: table.vocabulary) { () throws(EngineError) in
+                try table.id(of: word)
+            }
+        }
+    }
+
+    /// Loads a vectors file through the interpreter's library, within the tensor budget.
+    func loadVectors(_ path: String, at parameter: String) throws -> Embedding {
+        do {
+            return try interpreter.vectorLibrary.load(path: path, maximumBytes: interpreter.limits.maximumTensorBytes)
+        } catch {
+            throw ScriptError(error.message, at: span(parameter))
         }
     }
 

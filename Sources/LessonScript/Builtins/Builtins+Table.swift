@@ -1,6 +1,7 @@
 import EmbeddingEngine
 import Foundation
 import LessonDiagnostics
+import VectorStore
 
 // The builtin table: every name the language knows, with its signature and
 // one-line doc. `lessons builtins` and docs/authoring.md print it.
@@ -199,6 +200,99 @@ let table: [Builtin] = [
         })
     },
 
+    // MARK: Pretrained vectors and queries on them
+    function("vectors", [P(nil, "name", "String")], "Embedding",
+             "Bundled pretrained vectors: \"glove-6B-50d\" is GloVe 6B 50-d, its 50,000 most frequent words.") { call in
+        let name = try call.string("name")
+        let library = call.interpreter.vectorLibrary
+        guard let path = library.path(of: name) else {
+            let names = library.names
+            throw ScriptError(.unknownVectors(name, available: names, suggestion: Suggestions.nearest(to: name, in: names)),
+                              at: call.span("name"))
+        }
+        return .object(try call.loadVectors(path, at: "name"))
+    },
+    function("vectors", [P("file", "String")], "Embedding",
+             "Vectors from a word2vec/GloVe text file (or a .lvec file), relative to the lesson's folder.") { call in
+        let file = try call.string("file")
+        let path = file.hasPrefix("/") ? file : (call.interpreter.baseDirectory as NSString).appendingPathComponent(file)
+        return .object(try call.loadVectors(path, at: "file"))
+    },
+    function("analogy", [P(nil, "a", "String"), P(nil, "b", "String"), P(nil, "c", "String"), P("in", "table", "Embedding"),
+                         P("k", "Int", default: "1"), P("method", "String", default: "\"add\"")],
+             "Neighbours",
+             "a is to b as c is to ?: the rows nearest unit(b) − unit(a) + unit(c), the three words excluded (\"add\", gensim's most_similar), or 3CosMul (\"mul\", gensim's most_similar_cosmul).") { call in
+        let table = try call.object("table", as: Embedding.self)
+        let k = try call.int("k", default: 1)
+        let method = try call.string("method", default: "add")
+        let name = call.nameOf("table", or: "the table")
+        let ids = try ["a", "b", "c"].map { parameter in
+            let word = try call.string(parameter)
+            return try call.engine(at: parameter, table: name, vocabulary: table.vocabulary) { () throws(EngineError) in
+                try table.id(of: word)
+            }
+        }
+        switch method {
+        case "add", "cosadd", "3cosadd":
+            return .object(try call.engine { () throws(EngineError) in try table.analogy(ids[0], ids[1], ids[2], k: k) })
+        case "mul", "cosmul", "3cosmul":
+            return .object(try call.engine { () throws(EngineError) in try table.analogyCosMul(ids[0], ids[1], ids[2], k: k) })
+        default:
+            throw ScriptError(.unknownOption(method, for: "method", options: ["add", "mul"]), at: call.span("method"))
+        }
+    },
+    function("similarity", [P(nil, "words", "[String]"), P("in", "table", "Embedding")], "Tensor",
+             "The cosine of every pair of words: an (n, n) matrix, shown as a heat map.") { call in
+        let table = try call.object("table", as: Embedding.self)
+        let ids = try call.wordIDs("words", in: table)
+        return .tensor(try call.engine { () throws(EngineError) in try table.similarityMatrix(ids) })
+    },
+    function("pca", [P(nil, "words", "[String]"), P("in", "table", "Embedding")], "Projection",
+             "The words' vectors projected onto their first two principal components, shown as a scatter plot.") { call in
+        let table = try call.object("table", as: Embedding.self)
+        let words = try call.strings("words")
+        let ids = try call.wordIDs("words", in: table)
+        let rows = try call.engine { () throws(EngineError) in try table.lookup(ids, shape: [ids.count]) }
+        return .object(try call.engine(at: "words") { () throws(EngineError) in try PCA.project(rows, labels: words) })
+    },
+    function("doesntMatch", [P(nil, "words", "[String]"), P("in", "table", "Embedding")], "String",
+             "The odd one out: the word least like the mean of all of them, as gensim's doesnt_match.") { call in
+        let table = try call.object("table", as: Embedding.self)
+        let words = try call.strings("words")
+        let ids = try call.wordIDs("words", in: table)
+        let odd = try call.engine(at: "words") { () throws(EngineError) in try table.doesntMatch(ids) }
+        return .string(words[ids.firstIndex(of: odd)!])
+    },
+    function("embed", [P(nil, "text", "String"), P("in", "table", "Embedding")], "Tensor",
+             "A text as one vector: the mean of the vectors of its words that the table knows.") { call in
+        let table = try call.object("table", as: Embedding.self)
+        let text = try call.string("text")
+        guard let (vector, _) = Retrieval.embed(text, in: table) else {
+            throw ScriptError(.noKnownWords(text, table: call.nameOf("table", or: "the table")), at: call.span("text"))
+        }
+        return .tensor(vector)
+    },
+    function("search", [P(nil, "query", "String"), P("documents", "[String]"), P("in", "table", "Embedding"),
+                        P("k", "Int", default: "3"), P("metric", "String", default: "\"cosine\"")],
+             "Neighbours",
+             "Documents ranked against a query, each embedded as the mean of its word vectors; metric \"cosine\" or \"dot\".") { call in
+        let table = try call.object("table", as: Embedding.self)
+        let query = try call.string("query")
+        let documents = try call.strings("documents")
+        let k = try call.int("k", default: 3)
+        let metricName = try call.string("metric", default: "cosine")
+        guard let metric = Retrieval.Metric(rawValue: metricName) else {
+            throw ScriptError(.unknownOption(metricName, for: "metric", options: Retrieval.Metric.allCases.map(\.rawValue)),
+                              at: call.span("metric"))
+        }
+        guard let (vector, _) = Retrieval.embed(query, in: table) else {
+            throw ScriptError(.noKnownWords(query, table: call.nameOf("table", or: "the table")), at: call.span("query"))
+        }
+        return .object(try call.engine { () throws(EngineError) in
+            try Retrieval.rank(vector, documents: documents, in: table, k: k, metric: metric)
+        })
+    },
+
     // MARK: Vector maths
     function("dot", [P(nil, "a", "Tensor"), P(nil, "b", "Tensor")], "Float", "The dot product Σ aᵢbᵢ.") { call in
         let a = try call.tensor("a"), b = try call.tensor("b")
@@ -293,6 +387,19 @@ let table: [Builtin] = [
     method("Tensor", "mean", [], "Float", "The mean of the elements.") { call in
         guard case .tensor(let t)? = call.receiver, t.count > 0 else { return .float(.nan) }
         return .float(t.storage.reduce(0.0) { $0 + Double($1) } / Double(t.count))
+    },
+
+    // MARK: Projections
+    property("Projection", "labels", "[String]", "The words, in the order given.") { call in
+        .array(call.receiver(as: Projection.self).labels.map { .string($0) })
+    },
+    property("Projection", "points", "Tensor", "The (n, 2) coordinates.") { call in
+        let p = call.receiver(as: Projection.self)
+        return .tensor(Tensor(shape: [p.labels.count, 2], storage: p.points.flatMap { [$0.0, $0.1] }))
+    },
+    property("Projection", "explained", "Tensor", "The share of the variance each axis explains.") { call in
+        let p = call.receiver(as: Projection.self)
+        return .tensor(Tensor([p.explained.0, p.explained.1]))
     },
 
     // MARK: Vocabularies

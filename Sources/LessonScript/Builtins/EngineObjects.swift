@@ -50,3 +50,14 @@ extension Corpus: ScriptObject {
     public var summary: String { display }
     public func isEqual(to other: any ScriptObject) -> Bool { (other as? Corpus) == self }
 }
+
+extension Projection: ScriptObject {
+    public static let typeName = "Projection"
+    /// `PCA of 4 words: the axes explain 61% and 24% of the variance`
+    public var display: String {
+        let a = Int((explained.0 * 100).rounded()), b = Int((explained.1 * 100).rounded())
+        return "PCA of \(labels.count) words: the axes explain \(a)% and \(b)% of the variance"
+    }
+    public var summary: String { display }
+    public func isEqual(to other: any ScriptObject) -> Bool { (other as? Projection) == self }
+}

@@ -13,15 +13,19 @@ public final class Interpreter {
     public var limits: Limits
     /// The folder a lesson's files are read from.
     public var baseDirectory: String
+    /// Where `vectors("NAME")` looks.
+    public var vectorLibrary: VectorLibrary
 
     private var scopes: [[String: Binding]] = [[:]]
     private var events: [Event] = []
     private var deadline: Date = .distantFuture
     private var printedCharacters = 0
 
-    public init(limits: Limits = Limits(), baseDirectory: String = ".") {
+    public init(limits: Limits = Limits(), baseDirectory: String = ".",
+                vectorLibrary: VectorLibrary = VectorLibrary(directories: [])) {
         self.limits = limits
         self.baseDirectory = baseDirectory
+        self.vectorLibrary = vectorLibrary
     }
 
     /// Binds a name in the notebook state (corpus blocks do this).
