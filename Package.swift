@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonRenderingTests",
-            dependencies: ["LessonRendering", "LessonRunner", "LessonKit"],
+            dependencies: ["LessonRendering", "LessonRunner", "LessonKit", "LessonScript"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["lessons"], exclude: ["Snapshots", "Fixtures"]),

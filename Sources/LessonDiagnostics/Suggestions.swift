@@ -6,16 +6,19 @@ public enum Suggestions {
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String?
     where S.Element == String {
         let target = Array(word.lowercased().unicodeScalars)
+        let exactTarget = Array(word.unicodeScalars)
         guard !target.isEmpty, target.count <= 64 else { return nil }
         let limit = max(1, min(3, target.count / 3))
-        var best: (String, Int)?
+        // Ranked by distance ignoring case, then by distance with case, then by name.
+        var best: (String, Int, Int)?
         for candidate in candidates where candidate != word {
             let scalars = Array(candidate.lowercased().unicodeScalars)
             if abs(scalars.count - target.count) > limit { continue }
             let d = distance(target, scalars, limit: limit)
-            if d <= limit, best == nil || d < best!.1 {
-                best = (candidate, d)
-            }
+            guard d <= limit else { continue }
+            let exact = distance(exactTarget, Array(candidate.unicodeScalars), limit: limit + 3)
+            if let b = best, (d, exact, candidate) >= (b.1, b.2, b.0) { continue }
+            best = (candidate, d, exact)
         }
         return best?.0
     }

@@ -16,9 +16,12 @@ struct ValueFormatter {
 
     /// `1  queen     0.8524  ███████████`
     private func table(_ n: Neighbours, width: Int) -> [String] {
-        let wordWidth = min(24, n.entries.map(\.word.count).max() ?? 4)
         let rankWidth = String(n.entries.count).count
+        // Words get the room the bars do not need; long entries (documents) are cut.
+        let wordWidth = min(max(12, width - rankWidth - 14 - 12), n.entries.map(\.word.count).max() ?? 4)
         let barWidth = max(4, min(30, width - wordWidth - rankWidth - 14))
+        // Cosines fill the bar at 1; larger scores (dot products) are scaled to the largest.
+        let scale = max(1, n.entries.map { abs(Double($0.score)) }.max() ?? 1)
         var lines = [style.dim(n.display)]
         for (i, entry) in n.entries.enumerated() {
             let rank = String(repeating: " ", count: rankWidth - String(i + 1).count) + String(i + 1)
@@ -26,7 +29,7 @@ struct ValueFormatter {
             let score = TensorFormatter.formatFixed(Double(entry.score), decimals: 4)
             let scorePadded = String(repeating: " ", count: max(0, 7 - score.count)) + score
             lines.append(style.dim(rank) + "  " + pad(word, to: wordWidth) + "  " + scorePadded + "  "
-                         + style.cyan(bar(Double(entry.score), width: barWidth)))
+                         + style.cyan(bar(Double(entry.score) / scale, width: barWidth)))
         }
         return lines
     }

@@ -50,6 +50,9 @@ import Testing
         let result = try Self.lessons(["run", "02-lookup"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(1, 3, 768)"))
+        let analogy = try Self.lessons(["run", "03-analogy"])
+        #expect(analogy.status == 0, "\(analogy.stdout)")
+        #expect(analogy.stdout.contains("queen    0.8524"))
         #expect(result.stdout.contains("The embedding table"))
         #expect(!result.stdout.contains("\u{1B}"), "escape codes in piped output")
         #expect(!result.stdout.contains("✗"))
@@ -153,6 +156,45 @@ import Testing
         #expect(text.contains("(1, 3, 768)  ✓"))
         #expect(text.contains("repl:2:1: error: cannot find 'embeddin' in scope"))
         #expect(text.contains("help: did you mean 'embedding'?"))
+    }
+
+    @Test func analogyEvaluationMatchesGensim() throws {
+        // gensim's evaluate_word_analogies(restrict_vocab=30000) on GloVe 6B 50d: 7393 of 14877.
+        let result = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
+                                       "--restrict", "30000", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let total = json?["total"] as? [String: Any]
+        #expect(total?["correct"] as? Int == 7393)
+        #expect(total?["total"] as? Int == 14877)
+        #expect(total?["skipped"] as? Int == 4667)
+        #expect((json?["semantic"] as? [String: Any])?["correct"] as? Int == 3053)
+        #expect((json?["syntactic"] as? [String: Any])?["total"] as? Int == 8875)
+        let text = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt", "--restrict", "30000"])
+        #expect(text.stdout.contains("7393/14877"))
+    }
+
+    @Test func pairEvaluationMatchesGensim() throws {
+        // gensim's evaluate_word_pairs on the same file and vectors: 0.909629, 0.595380, 6.67 % skipped.
+        let result = try Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(abs((json?["pearson"] as? Double ?? 0) - 0.909629058424707) < 1e-5)
+        #expect(abs((json?["spearman"] as? Double ?? 0) - 0.5953802558430913) < 1e-5)
+        #expect(json?["skipped"] as? Int == 1)
+    }
+
+    @Test func badVectorsAreClearErrors() throws {
+        let missing = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
+                                        "--vectors", "glove-6B-5d"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("did you mean 'glove-6B-50d'?"))
+        let truncated = FileManager.default.temporaryDirectory.appendingPathComponent("truncated-\(UUID().uuidString).lvec")
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Lessons/vectors/glove-6B-50d.lvec"))
+        try data.prefix(4096).write(to: truncated)
+        let result = try Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv",
+                                       "--vectors", truncated.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("is truncated: it should be 10399688 bytes but is 4096"))
     }
 
     @Test func builtinsAreListedFromTheTable() throws {

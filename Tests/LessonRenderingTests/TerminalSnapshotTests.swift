@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import LessonRunner
+import LessonScript
 import Testing
 @testable import LessonRendering
 
@@ -13,7 +14,8 @@ import Testing
     func render(_ path: URL, width: Int = 80, color: Bool = false, ascii: Bool = false, solutions: Bool = false) -> String {
         // A relative path keeps the golden files free of this machine's folders.
         let lesson = Lesson.load(path: path.path)
-        let run = LessonRunner(runSolutions: solutions).run(lesson)
+        let vectors = VectorLibrary(directories: [Self.lessons.appendingPathComponent("vectors").path])
+        let run = LessonRunner(runSolutions: solutions, vectorLibrary: vectors).run(lesson)
         let renderer = TerminalRenderer(style: TerminalStyle(width: width, color: color, ascii: ascii),
                                         showHints: solutions, showSolutions: solutions)
         return renderer.render(run)
@@ -34,7 +36,7 @@ import Testing
         try assertSnapshot(text, named: "sample.ascii.txt")
     }
 
-    @Test(arguments: ["01-what-is-an-embedding", "02-lookup"])
+    @Test(arguments: ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search"])
     func shippedLesson(_ id: String) throws {
         let text = render(Self.lessons.appendingPathComponent(id + ".md"))
         #expect(!text.contains("\u{1B}"))

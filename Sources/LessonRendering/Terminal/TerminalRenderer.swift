@@ -276,7 +276,10 @@ public struct TerminalRenderer {
         for (i, event) in events.enumerated() where !consumed.contains(i) {
             switch event {
             case .binding(let name, let value, _):
-                var line = lead + mark + style.dim(name + ": " + value.summary)
+                var summary = name + ": " + value.summary
+                let room = style.width - visibleWidth(lead) - 2 - 4
+                if summary.count > room { summary = String(summary.prefix(room - 1)) + style.ellipsis }
+                var line = lead + mark + style.dim(summary)
                 if let v = verdict(after: i) { line += "  " + v; consumed.insert(i + 1) }
                 lines.append(line)
             case .value(let value, _):
