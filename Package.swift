@@ -40,6 +40,8 @@ let package = Package(
             dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Asks OpenBLAS for its fast kernels where Debian's build misdetects the CPU.
+        .target(name: "BLASTuning", dependencies: ["COpenBLAS"]),
         // Vectors files: the bundled binary format (memory-mapped) and word2vec/GloVe text.
         .target(name: "VectorStore", dependencies: ["EmbeddingEngine"]),
         // The Swift-subset language the cells are written in.
@@ -52,9 +54,16 @@ let package = Package(
         .executableTarget(
             name: "lessons",
             dependencies: [
-                "LessonKit", "LessonScript", "LessonRunner", "LessonRendering",
+                "LessonKit", "LessonScript", "LessonRunner", "LessonRendering", "BLASTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // Speed, measured in a release build: `swift run -c release lessons-bench`.
+        .executableTarget(
+            name: "lessons-bench",
+            dependencies: ["EmbeddingEngine", "VectorStore", "BLASTuning"],
+            path: "Benchmarks/lessons-bench"
         ),
 
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BLASTuning
 
 /// The `lessons` command: run, check and list notebook-style lessons about embeddings.
 @main
@@ -13,6 +14,16 @@ struct Lessons: ParsableCommand {
         subcommands: [ListCommand.self, RunCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self, BuiltinsCommand.self],
         defaultSubcommand: ListCommand.self
     )
+
+    static func main() {
+        BLASTuning.restartWithFastKernelsIfNeeded()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes, as sysexits.h and swift-argument-parser use them.
