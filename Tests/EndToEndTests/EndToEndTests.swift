@@ -183,6 +183,14 @@ import Testing
         #expect(json?["skipped"] as? Int == 1)
     }
 
+    @Test func aLessonReadsItsOwnVectorsFromItsFolder() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        let result = try Self.lessons(["check", Self.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/own-vectors/01-own.md").path],
+                                      in: elsewhere)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("3 expectations met"))
+    }
+
     @Test func badVectorsAreClearErrors() throws {
         let missing = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
                                         "--vectors", "glove-6B-5d"])
