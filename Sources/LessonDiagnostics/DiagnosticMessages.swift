@@ -56,6 +56,9 @@ extension DiagnosticMessage {
     public static func frontMatterType(_ key: String, expected: String) -> Self {
         Self("front matter key '\(key)' must be \(expected)")
     }
+    public static func attributeValue(_ key: String, expected: String) -> Self {
+        Self("attribute '\(key)' must be \(expected)")
+    }
 }
 
 // MARK: - Blocks and attributes

@@ -63,7 +63,16 @@ struct FencedBlockHeader {
                                               at: SourceSpan(line: fenceLine, column: name.column, length: name.length)))
             }
             for attribute in attributes.dropFirst() {
-                take(attribute, on: "corpus", line: fenceLine, flags: [], severity: .error)
+                if attribute.key == "minCount", let value = attribute.value {
+                    guard let n = Int(value), n >= 1 else {
+                        diagnostics.append(Diagnostic(.error, .attributeValue("minCount", expected: "a whole number of at least 1"),
+                                                      at: SourceSpan(line: fenceLine, column: attribute.column, length: attribute.length)))
+                        continue
+                    }
+                    keyedAttributes["minCount"] = String(n)
+                    continue
+                }
+                take(attribute, on: "corpus", line: fenceLine, flags: ["minCount"], severity: .error)
             }
             kind = .corpus(name.key)
         case "note", "tip", "warning", "exercise", "hint", "solution":

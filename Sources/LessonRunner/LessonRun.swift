@@ -49,6 +49,8 @@ public struct LessonRunner {
     public var runSolutions: Bool
     /// Where `vectors("NAME")` looks; shared across lessons so each file is mapped once.
     public var vectorLibrary: VectorLibrary
+    /// Told how training goes (the CLI draws a progress bar on a terminal).
+    public var trainingProgress: (@Sendable (TrainingProgress) -> Void)?
 
     public init(limits: Limits = Limits(), runSolutions: Bool = false,
                 vectorLibrary: VectorLibrary = VectorLibrary(directories: [])) {
@@ -58,8 +60,10 @@ public struct LessonRunner {
     }
 
     public func run(_ lesson: Lesson) -> LessonRun {
-        run(lesson, in: Interpreter(limits: limits, baseDirectory: Self.folder(of: lesson.path),
-                                    vectorLibrary: vectorLibrary)).0
+        let interpreter = Interpreter(limits: limits, baseDirectory: Self.folder(of: lesson.path),
+                                      vectorLibrary: vectorLibrary)
+        interpreter.trainingProgress = trainingProgress
+        return run(lesson, in: interpreter).0
     }
 
     /// Runs into an existing interpreter (the REPL continues from a lesson's state).
@@ -74,7 +78,7 @@ public struct LessonRunner {
             case .corpus(let name, let text, let cell):
                 guard !name.isEmpty else { continue }
                 do {
-                    let corpus = try Corpus(text: text)
+                    let corpus = try Corpus(text: text, minCount: Int(cell.attributes["minCount"] ?? "") ?? 1)
                     interpreter.define(name, .object(corpus))
                     outcomes[cell.origin] = [.binding(name: name, .object(corpus), cell.fence)]
                 } catch {

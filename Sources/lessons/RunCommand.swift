@@ -32,7 +32,10 @@ struct RunCommand: ParsableCommand {
             }
             throw Exit.badLesson
         }
-        let run = LessonRunner(limits: limitOptions.limits, runSolutions: solutions, vectorLibrary: Course.vectorLibrary()).run(lesson)
+        var runner = LessonRunner(limits: limitOptions.limits, runSolutions: solutions, vectorLibrary: Course.vectorLibrary())
+        runner.trainingProgress = ProgressBar.forStandardError(style: output.style)
+        let run = runner.run(lesson)
+        ProgressBar.clear()
         let renderer = TerminalRenderer(style: output.style, showHints: hints, showSolutions: solutions)
         FileHandle.standardOutput.write(Data(renderer.render(run).utf8))
         if !run.passed { throw Exit.failed }

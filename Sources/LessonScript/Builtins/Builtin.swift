@@ -194,6 +194,23 @@ struct Invocation {
         }
     }
 
+    /// The text of a file a lesson reads, relative to the lesson's folder.
+    func readText(_ file: String, at parameter: String) throws -> String {
+        let path = file.hasPrefix("/") ? file : (interpreter.baseDirectory as NSString).appendingPathComponent(file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            throw ScriptError(.unreadableFile(file, "no such file, or not readable"), at: span(parameter))
+        }
+        if data.count > interpreter.limits.maximumTensorBytes {
+            throw ScriptError(.fileTooLarge(data.count, limit: interpreter.limits.maximumTensorBytes), at: span(parameter))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScriptError(.invalidUTF8, at: span(parameter))
+        }
+        return text
+    }
+
     /// Refuses a result that would exceed the tensor budget.
     func reserve(_ shape: [Int]) throws {
         try interpreter.reserve(shape, at: span)

@@ -445,7 +445,54 @@ let table: [Builtin] = [
         float(call.receiver(as: Neighbours.Entry.self).score)
     },
 
-    // MARK: Corpora
+    // MARK: Corpora and training
+    function("corpus", [P(nil, "text", "String"), P("minCount", "Int", default: "1")], "Corpus",
+             "A corpus from text: one sentence per line, lower-cased words; words seen fewer than minCount times are dropped.") { call in
+        let text = try call.string("text")
+        let minCount = try call.int("minCount", default: 1)
+        return .object(try call.engine(at: "text") { () throws(EngineError) in try Corpus(text: text, minCount: minCount) })
+    },
+    function("corpus", [P("file", "String"), P("minCount", "Int", default: "1")], "Corpus",
+             "A corpus from a text file, relative to the lesson's folder: one sentence per line.") { call in
+        let file = try call.string("file")
+        let minCount = try call.int("minCount", default: 1)
+        let text = try call.readText(file, at: "file")
+        return .object(try call.engine(at: "file") { () throws(EngineError) in try Corpus(text: text, minCount: minCount) })
+    },
+    function("SkipGram", [P("corpus", "Corpus"), P("dim", "Int"), P("window", "Int", default: "5"),
+                          P("negatives", "Int", default: "5"), P("seed", "Int", default: "0"),
+                          P("sample", "Float", default: "0")],
+             "SkipGram",
+             "A word2vec skip-gram model with negative sampling over a corpus; sample > 0 down-samples frequent words.") { call in
+        let corpus = try call.object("corpus", as: Corpus.self)
+        let dim = try call.int("dim")
+        try call.reserve([corpus.vocabulary.count, max(dim, 0), 2])
+        let window = try call.int("window", default: 5)
+        let negatives = try call.int("negatives", default: 5)
+        let seed = try call.int("seed", default: 0)
+        let sample = call.has("sample") ? try call.number("sample") : 0
+        return .object(try call.engine { () throws(EngineError) in
+            try SkipGram(corpus: corpus, dim: dim, window: window, negatives: negatives,
+                         seed: UInt64(bitPattern: Int64(seed)), sample: sample)
+        })
+    },
+    method("SkipGram", "train", [P("epochs", "Int"), P("lr", "Float", default: "0.025")], "Tensor",
+           "Trains more epochs (the learning rate falls linearly to lr · 0.0001); returns each epoch's mean loss, shown as a chart.") { call in
+        let model = call.receiver(as: SkipGram.self)
+        let epochs = try call.int("epochs")
+        let lr = Float(call.has("lr") ? try call.number("lr") : 0.025)
+        let losses = try call.interpreter.train(model, epochs: epochs, lr: lr, span: call.span)
+        return .tensor(Tensor(losses))
+    },
+    property("SkipGram", "embeddings", "Embedding", "The learned table (the input vectors), usable with every query.") { call in
+        .object(call.receiver(as: SkipGram.self).embeddings)
+    },
+    property("SkipGram", "losses", "Tensor", "The mean loss of every epoch trained so far.") { call in
+        .tensor(Tensor(call.receiver(as: SkipGram.self).lossHistory))
+    },
+    property("SkipGram", "epochs", "Int", "How many epochs it has been trained.") { call in
+        .int(call.receiver(as: SkipGram.self).epochsTrained)
+    },
     property("Corpus", "count", "Int", "The number of tokens.") { call in .int(call.receiver(as: Corpus.self).tokenCount) },
     property("Corpus", "sentences", "Int", "The number of sentences.") { call in
         .int(call.receiver(as: Corpus.self).sentences.count)

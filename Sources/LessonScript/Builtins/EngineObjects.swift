@@ -61,3 +61,14 @@ extension Projection: ScriptObject {
     public var summary: String { display }
     public func isEqual(to other: any ScriptObject) -> Bool { (other as? Projection) == self }
 }
+
+extension SkipGram: ScriptObject {
+    public static let typeName = "SkipGram"
+    /// `SkipGram: 57 words × 16 dims, window 2, 5 negatives, 200 epochs trained`
+    public var display: String {
+        "SkipGram: \(vocabulary.count) words × \(dim) dims, window \(window), \(negatives) negatives, "
+            + "\(epochsTrained) epoch\(epochsTrained == 1 ? "" : "s") trained"
+    }
+    public var summary: String { display }
+    public func isEqual(to other: any ScriptObject) -> Bool { (other as? SkipGram) === self }
+}

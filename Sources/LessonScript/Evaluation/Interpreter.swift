@@ -2,6 +2,21 @@ import EmbeddingEngine
 import Foundation
 import LessonDiagnostics
 
+/// How far training has come, for a progress bar.
+public struct TrainingProgress: Sendable {
+    public var progress: SkipGram.Progress
+    /// Seconds since this `train` call began.
+    public var elapsed: Double
+
+    /// Words per second so far.
+    public var wordsPerSecond: Double { elapsed > 0 ? Double(progress.words) / elapsed : 0 }
+    /// Seconds left at the current speed.
+    public var remaining: Double {
+        let rate = wordsPerSecond
+        return rate > 0 ? Double(progress.totalWords - progress.words) / rate : 0
+    }
+}
+
 /// Runs cells one after another in one notebook state (LESSON-FORMAT §3).
 public final class Interpreter {
     struct Binding {
@@ -15,6 +30,8 @@ public final class Interpreter {
     public var baseDirectory: String
     /// Where `vectors("NAME")` looks.
     public var vectorLibrary: VectorLibrary
+    /// Told how training goes, a few times a second (the CLI draws a progress bar).
+    public var trainingProgress: (@Sendable (TrainingProgress) -> Void)?
 
     private var scopes: [[String: Binding]] = [[:]]
     private var events: [Event] = []
@@ -105,11 +122,11 @@ public final class Interpreter {
         case .declaration(let name, _, let mutable, let expr):
             let value = try evaluate(expr)
             scopes[0][name] = Binding(value: value, mutable: mutable)
-            events.append(.binding(name: name, value, statement.span))
+            events.append(.binding(name: name, value.frozen, statement.span))
             try check(statement, value)
         case .expression(let expr):
             let value = try evaluate(expr)
-            if case .void = value {} else { events.append(.value(value, expr.span)) }
+            if case .void = value {} else { events.append(.value(value.frozen, expr.span)) }
             try check(statement, value)
         default:
             try execute(statement)
@@ -374,6 +391,27 @@ public final class Interpreter {
     func reserveWork(_ operations: Double, at span: SourceSpan) throws {
         if operations > limits.maximumCellSeconds * 1e9 {
             throw ScriptError(.workTooLarge(operations: operations, seconds: limits.maximumCellSeconds), at: span)
+        }
+    }
+
+    /// Trains `model` within the cell's time budget, reporting progress.
+    func train(_ model: SkipGram, epochs: Int, lr: Float, span: SourceSpan) throws -> [Float] {
+        let start = Date()
+        let deadline = self.deadline
+        let report = trainingProgress
+        var lastReport = Date.distantPast
+        do {
+            return try model.train(epochs: epochs, lr: lr) { progress in
+                let now = Date()
+                if let report, now.timeIntervalSince(lastReport) > 0.1 {
+                    lastReport = now
+                    report(TrainingProgress(progress: progress, elapsed: now.timeIntervalSince(start)))
+                }
+                return now < deadline
+            }
+        } catch {
+            if Date() >= deadline { throw ScriptError(.timeBudget(seconds: limits.maximumCellSeconds), at: span) }
+            throw ScriptError.from(error, at: span)
         }
     }
 

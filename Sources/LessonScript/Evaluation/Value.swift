@@ -27,9 +27,12 @@ public protocol ScriptObject: Sendable {
     var summary: String { get }
     /// Whether two objects are the same value, for `==`.
     func isEqual(to other: any ScriptObject) -> Bool
+    /// The type name of this value (a snapshot reports the type it froze).
+    var instanceTypeName: String { get }
 }
 
 extension ScriptObject {
+    public var instanceTypeName: String { Self.typeName }
     public var summary: String { "\(Self.typeName) \(display)" }
     public func isEqual(to other: any ScriptObject) -> Bool { false }
 }
@@ -47,7 +50,7 @@ extension Value {
         case .tuple: return "Tuple"
         case .range: return "Range"
         case .tensor: return "Tensor"
-        case .object(let object): return type(of: object).typeName
+        case .object(let object): return object.instanceTypeName
         }
     }
 
@@ -59,5 +62,27 @@ extension Value {
         case .tensor(let t): return t.scalar.map(Double.init)
         default: return nil
         }
+    }
+}
+
+/// A reference object's displays, frozen when a statement produced it, so
+/// that output shown later (a model displayed before training) says what
+/// was true then.
+public struct Snapshot: ScriptObject {
+    public static let typeName = "Snapshot"
+    public let instanceTypeName: String
+    public let display: String
+    public let summary: String
+}
+
+extension Value {
+    /// The value as it is now: reference objects (tables, models) become
+    /// snapshots of their displays; everything else is already a value.
+    public var frozen: Value {
+        if case .object(let object) = self, type(of: object) is AnyClass {
+            return .object(Snapshot(instanceTypeName: object.instanceTypeName, display: object.display,
+                                    summary: object.summary))
+        }
+        return self
     }
 }
