@@ -23,6 +23,9 @@ public final class SkipGram: @unchecked Sendable {
     public private(set) var epochsTrained = 0
     /// The mean loss of every epoch trained so far.
     public private(set) var lossHistory: [Float] = []
+    /// Words trained on in the last `train` call, after down-sampling
+    /// (gensim's "effective words").
+    public private(set) var effectiveWords = 0
 
     /// The learned table: the input vectors, one row per vocabulary word.
     /// The same object throughout, updated after each `train` call.
@@ -32,7 +35,8 @@ public final class SkipGram: @unchecked Sendable {
     private let counts: [Int]
     private var input: [Float]
     private var output: [Float]
-    private var noise: [Double]  // cumulative unigram^0.75
+    private var aliasProbability: [Float] = []  // Walker's alias table for unigram^0.75
+    private var alias: [Int32] = []
     private var generator: SeededGenerator
 
     /// Progress while training: called every few thousand words; returning
@@ -70,13 +74,7 @@ public final class SkipGram: @unchecked Sendable {
         input = (0..<(v * dim)).map { _ in Float(0) }
         output = [Float](repeating: 0, count: v * dim)
         for i in input.indices { input[i] = (Float(generator.nextUniform()) - 0.5) / Float(dim) }
-        var cumulative = [Double](repeating: 0, count: v)
-        var total = 0.0
-        for (i, c) in counts.enumerated() {
-            total += Foundation_pow(Double(c), 0.75)
-            cumulative[i] = total
-        }
-        noise = cumulative.map { $0 / total }
+        (aliasProbability, alias) = Self.aliasTable(counts.map { Foundation_pow(Double($0), 0.75) })
         embeddings = try Embedding(weight: Tensor(shape: [v, dim], storage: input), vocabulary: vocabulary)
     }
 
@@ -95,6 +93,7 @@ public final class SkipGram: @unchecked Sendable {
         let keep = keepProbabilities()
         var losses: [Float] = []
         var done = 0
+        var effective = 0
         var stopped = false
         input.withUnsafeMutableBufferPointer { syn0 in
             output.withUnsafeMutableBufferPointer { syn1 in
@@ -107,6 +106,7 @@ public final class SkipGram: @unchecked Sendable {
                             // Down-sampling happens afresh each epoch, as in word2vec.
                             let kept = sample > 0 ? sentence.filter { keep[Int($0)] >= generator.nextUniform() } : sentence
                             let alpha = max(floor, lr * (1 - Float(done) / Float(total)))
+                            effective += kept.count
                             for (i, center) in kept.enumerated() {
                                 let reduced = Int(generator.next() % UInt64(window))
                                 let span = window - reduced
@@ -130,6 +130,7 @@ public final class SkipGram: @unchecked Sendable {
                 }
             }
         }
+        effectiveWords = effective
         epochsTrained += losses.count
         lossHistory += losses
         try embeddings.update(Tensor(shape: [vocabulary.count, dim], storage: input))
@@ -144,7 +145,7 @@ public final class SkipGram: @unchecked Sendable {
                       syn1: UnsafeMutableBufferPointer<Float>, work: UnsafeMutableBufferPointer<Float>) -> Float {
         let l1 = syn0.baseAddress! + context * dim
         let e = work.baseAddress!
-        for k in 0..<dim { e[k] = 0 }
+        e.update(repeating: 0, count: dim)
         var loss: Float = 0
         for d in 0...negatives {
             let target: Int
@@ -158,32 +159,48 @@ public final class SkipGram: @unchecked Sendable {
                 label = 0
             }
             let l2 = syn1.baseAddress! + target * dim
-            var f: Float = 0
-            for k in 0..<dim { f += l1[k] * l2[k] }
+            let f = Kernels.dot(l1, l2, dim)
             // σ(f), with the loss −log σ(±f), clipped as word2vec does at |f| > 6.
             let clipped = max(-6, min(6, f))
             let sigma = 1 / (1 + expf(-clipped))
-            loss += label == 1 ? -logf(sigma) : -logf(1 - sigma)
+            loss -= logf(label == 1 ? sigma : 1 - sigma)
             let g = (label - sigma) * alpha
-            for k in 0..<dim {
-                e[k] += g * l2[k]
-                l2[k] += g * l1[k]
-            }
+            Kernels.accumulate(e, l2, l1, g, dim)
         }
-        for k in 0..<dim { l1[k] += e[k] }
+        Kernels.add(l1, e, dim)
         return loss
     }
 
-    /// A word drawn from the unigram distribution raised to 0.75.
+    /// A word drawn from the unigram distribution raised to 0.75, in constant
+    /// time by Walker's alias method.
     @inline(__always)
     private func drawNoise() -> Int {
-        let u = generator.nextUniform()
-        var lo = 0, hi = noise.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if noise[mid] < u { lo = mid + 1 } else { hi = mid }
+        let r = generator.next()
+        let i = Int((r >> 32) % UInt64(aliasProbability.count))
+        let u = Float(r & 0xFFFF_FFFF) * 0x1p-32
+        return u < aliasProbability[i] ? i : Int(alias[i])
+    }
+
+    /// Walker's alias table for drawing index i with probability ∝ weights[i].
+    static func aliasTable(_ weights: [Double]) -> ([Float], [Int32]) {
+        let n = weights.count
+        let total = weights.reduce(0, +)
+        var scaled = weights.map { $0 * Double(n) / total }
+        var probability = [Float](repeating: 1, count: n)
+        var alias = [Int32](repeating: 0, count: n)
+        var small = scaled.indices.filter { scaled[$0] < 1 }
+        var large = scaled.indices.filter { scaled[$0] >= 1 }
+        while let s = small.popLast(), let l = large.last {
+            probability[s] = Float(scaled[s])
+            alias[s] = Int32(l)
+            scaled[l] -= 1 - scaled[s]
+            if scaled[l] < 1 {
+                large.removeLast()
+                small.append(l)
+            }
         }
-        return lo
+        for i in large + small { probability[i] = 1; alias[i] = Int32(i) }
+        return (probability, alias)
     }
 
     /// word2vec's chance of keeping each word: (√(f / (s·N)) + 1) · (s·N) / f.
@@ -231,3 +248,59 @@ public final class SkipGram: @unchecked Sendable {
 }
 
 @inline(__always) private func Foundation_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
+/// The vector loops of training, written with SIMD so they vectorise
+/// whatever the dimension.
+enum Kernels {
+    @inline(__always)
+    static func dot(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ n: Int) -> Float {
+        var acc = SIMD16<Float>()
+        var i = 0
+        while i + 16 <= n {
+            // `+= a * b`, not `addProduct`: without FMA in the target, that is a libm call per lane.
+            acc += load(a + i) * load(b + i)
+            i += 16
+        }
+        var sum = acc.sum()
+        while i < n { sum += a[i] * b[i]; i += 1 }
+        return sum
+    }
+
+    /// e += g · u, then u += g · v (u is read before it changes).
+    @inline(__always)
+    static func accumulate(_ e: UnsafeMutablePointer<Float>, _ u: UnsafeMutablePointer<Float>,
+                           _ v: UnsafeMutablePointer<Float>, _ g: Float, _ n: Int) {
+        var i = 0
+        let gv = SIMD16<Float>(repeating: g)
+        while i + 16 <= n {
+            let ui = load(u + i)
+            store(load(e + i) + gv * ui, e + i)
+            store(ui + gv * load(v + i), u + i)
+            i += 16
+        }
+        while i < n {
+            e[i] += g * u[i]
+            u[i] += g * v[i]
+            i += 1
+        }
+    }
+
+    /// a += b.
+    @inline(__always)
+    static func add(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 16 <= n {
+            store(load(a + i) + load(b + i), a + i)
+            i += 16
+        }
+        while i < n { a[i] += b[i]; i += 1 }
+    }
+
+    @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    @inline(__always) static func store(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
+    }
+}

@@ -205,6 +205,25 @@ import Testing
         #expect(result.stderr.contains("is truncated: it should be 10399688 bytes but is 4096"))
     }
 
+    @Test func trainWritesVectorsThatEvalReads() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("trained-\(UUID().uuidString).txt")
+        let result = try Self.lessons(["train", "Tests/EndToEndTests/Fixtures/tiny-corpus.txt", "--min-count", "1",
+                                       "--dim", "8", "--epochs", "3", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("raw words/s"))
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("8 8\n"))
+        let eval = try Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv", "--vectors", out.path])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        #expect(eval.stdout.contains("2 used, 13 skipped"))
+        // Too few known pairs for a correlation: a clear error, not a crash.
+        let pairs = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString).tsv")
+        try Data("king\tqueen\t9\n".utf8).write(to: pairs)
+        let tooFew = try Self.lessons(["eval", "similarity", pairs.path, "--vectors", out.path])
+        #expect(tooFew.status == 65)
+        #expect(tooFew.stderr.contains("fewer than two pairs"))
+    }
+
     @Test func builtinsAreListedFromTheTable() throws {
         let result = try Self.lessons(["builtins"])
         #expect(result.stdout.contains("cosine(_ a: Tensor, _ b: Tensor) -> Float"))

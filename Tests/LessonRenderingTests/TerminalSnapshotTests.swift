@@ -36,7 +36,7 @@ import Testing
         try assertSnapshot(text, named: "sample.ascii.txt")
     }
 
-    @Test(arguments: ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search"])
+    @Test(arguments: ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop"])
     func shippedLesson(_ id: String) throws {
         let text = render(Self.lessons.appendingPathComponent(id + ".md"))
         #expect(!text.contains("\u{1B}"))

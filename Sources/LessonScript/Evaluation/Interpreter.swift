@@ -8,6 +8,11 @@ public struct TrainingProgress: Sendable {
     /// Seconds since this `train` call began.
     public var elapsed: Double
 
+    public init(progress: SkipGram.Progress, elapsed: Double) {
+        self.progress = progress
+        self.elapsed = elapsed
+    }
+
     /// Words per second so far.
     public var wordsPerSecond: Double { elapsed > 0 ? Double(progress.words) / elapsed : 0 }
     /// Seconds left at the current speed.
