@@ -56,6 +56,7 @@ extension Embedding {
             }
         }
         return Tensor(shape: [ids.count, ids.count], storage: out)
+            .annotated(.labels(ids.map { vocabulary?.words[$0] ?? String($0) }))
     }
 
     /// The id among `ids` least like the others, as gensim's

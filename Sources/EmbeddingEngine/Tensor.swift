@@ -6,6 +6,31 @@ public struct Tensor: Equatable, Sendable {
     public private(set) var shape: [Int]
     public private(set) var storage: [Float]
 
+    /// What the numbers are, for whoever shows them: a matrix whose rows
+    /// (and columns) are words, or a series over steps. It never changes a
+    /// result, does not take part in `==`, and operations drop it.
+    public enum Annotation: Equatable, Sendable {
+        case none
+        /// Row labels; a square matrix uses them for its columns too.
+        case labels([String])
+        /// Values over steps, such as a loss per epoch.
+        case series(x: String, y: String)
+    }
+
+    public var annotation: Annotation = .none
+
+    /// Equal shapes and equal values; annotations are ignored.
+    public static func == (a: Tensor, b: Tensor) -> Bool {
+        a.shape == b.shape && a.storage == b.storage
+    }
+
+    /// The same tensor with an annotation.
+    public func annotated(_ annotation: Annotation) -> Tensor {
+        var copy = self
+        copy.annotation = annotation
+        return copy
+    }
+
     /// A tensor over `storage`, which must hold exactly the product of `shape`.
     public init(shape: [Int], storage: [Float]) {
         precondition(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == storage.count,

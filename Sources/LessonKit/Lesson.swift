@@ -34,7 +34,10 @@ public struct Lesson: Sendable {
     }
 
     /// Every block that runs code, in document order, nested ones included.
-    public var runnableBlocks: [Block] {
+    public var runnableBlocks: [Block] { Self.runnableBlocks(in: blocks) }
+
+    /// The blocks that run code among `blocks` and inside them, in order.
+    public static func runnableBlocks(in blocks: [Block]) -> [Block] {
         var out: [Block] = []
         func visit(_ blocks: [Block]) {
             for block in blocks {

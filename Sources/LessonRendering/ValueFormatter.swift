@@ -1,45 +1,41 @@
 import EmbeddingEngine
 import LessonScript
 
-/// The full display of a value: a ranked table for Neighbours, the one-line
-/// display for everything else (charts come with the chart model).
+/// The full display of a value in the terminal: its one-line display (cut to
+/// fit), a dimmed line with its type and shape, and its chart when it has
+/// one.
 struct ValueFormatter {
     let style: TerminalStyle
 
     func full(_ value: Value, width: Int) -> [String] {
-        if case .object(let object) = value, let neighbours = object as? Neighbours, !neighbours.entries.isEmpty {
-            return table(neighbours, width: width)
+        var lines: [String]
+        if case .tensor(let t) = value {
+            lines = [TensorFormatter.oneLine(t, fitting: width)]
+        } else {
+            lines = [value.display]
         }
-        if case .tensor(let t) = value { return [TensorFormatter.oneLine(t, fitting: width)] }
-        return [value.display]
-    }
-
-    /// `1  queen     0.8524  ███████████`
-    private func table(_ n: Neighbours, width: Int) -> [String] {
-        let rankWidth = String(n.entries.count).count
-        // Words get the room the bars do not need; long entries (documents) are cut.
-        let wordWidth = min(max(12, width - rankWidth - 14 - 12), n.entries.map(\.word.count).max() ?? 4)
-        let barWidth = max(4, min(30, width - wordWidth - rankWidth - 14))
-        // Cosines fill the bar at 1; larger scores (dot products) are scaled to the largest.
-        let scale = max(1, n.entries.map { abs(Double($0.score)) }.max() ?? 1)
-        var lines = [style.dim(n.display)]
-        for (i, entry) in n.entries.enumerated() {
-            let rank = String(repeating: " ", count: rankWidth - String(i + 1).count) + String(i + 1)
-            let word = entry.word.count > wordWidth ? String(entry.word.prefix(wordWidth - 1)) + style.ellipsis : entry.word
-            let score = TensorFormatter.formatFixed(Double(entry.score), decimals: 4)
-            let scorePadded = String(repeating: " ", count: max(0, 7 - score.count)) + score
-            lines.append(style.dim(rank) + "  " + pad(word, to: wordWidth) + "  " + scorePadded + "  "
-                         + style.cyan(bar(Double(entry.score) / scale, width: barWidth)))
+        if let note = typeNote(value) { lines.append(style.dim(note)) }
+        if let chart = Chart.from(value) {
+            lines += TerminalCharts(style: style).draw(chart, width: width)
         }
         return lines
     }
 
-    /// A bar of `fraction` (clamped to 0…1) of `width` cells, with eighth blocks.
-    func bar(_ fraction: Double, width: Int) -> String {
-        let clamped = max(0, min(1, fraction))
-        let eighths = Int((clamped * Double(width) * 8).rounded())
-        var out = String(repeating: style.block, count: eighths / 8)
-        out += style.partialBlocks[eighths % 8]
-        return out
+    /// `Tensor · shape (1, 3, 768)`, `Neighbours · 3 words`: for tensors and
+    /// engine objects, whose one-line display does not say what they are.
+    func typeNote(_ value: Value) -> String? {
+        switch value {
+        case .tensor(let t):
+            var note = "Tensor " + describeShape(t.shape)
+            if case .series(let x, let y) = t.annotation { note += " · \(y) per \(x)" }
+            if case .labels = t.annotation, t.rank == 2 { note += " · cosine similarities" }
+            return note
+        case .object(let object):
+            if let n = object as? Neighbours, n.entries.count >= 2 { return "Neighbours · top \(n.entries.count)" }
+            if object is Projection { return nil }
+            return nil
+        default:
+            return nil
+        }
     }
 }

@@ -9,7 +9,12 @@ import LessonScript
 public struct LessonRun: Sendable {
     public let lesson: Lesson
     /// Events of each runnable block, keyed by where its code starts.
-    public let outcomes: [SourceLocation: [Event]]
+    public var outcomes: [SourceLocation: [Event]]
+
+    public init(lesson: Lesson, outcomes: [SourceLocation: [Event]] = [:]) {
+        self.lesson = lesson
+        self.outcomes = outcomes
+    }
 
     public func events(of cell: Cell) -> [Event]? { outcomes[cell.origin] }
 
@@ -60,37 +65,47 @@ public struct LessonRunner {
     }
 
     public func run(_ lesson: Lesson) -> LessonRun {
+        run(lesson, in: interpreter(for: lesson)).0
+    }
+
+    /// A fresh interpreter for `lesson`: its folder, the vectors, the budgets.
+    public func interpreter(for lesson: Lesson) -> Interpreter {
         let interpreter = Interpreter(limits: limits, baseDirectory: Self.folder(of: lesson.path),
                                       vectorLibrary: vectorLibrary)
         interpreter.trainingProgress = trainingProgress
-        return run(lesson, in: interpreter).0
+        return interpreter
     }
 
     /// Runs into an existing interpreter (the REPL continues from a lesson's state).
     public func run(_ lesson: Lesson, in interpreter: Interpreter) -> (LessonRun, Interpreter) {
-        var outcomes: [SourceLocation: [Event]] = [:]
-        for block in lesson.runnableBlocks {
-            switch block {
+        var run = LessonRun(lesson: lesson)
+        for block in lesson.blocks { self.run(block, in: interpreter, into: &run) }
+        return (run, interpreter)
+    }
+
+    /// Runs the code inside one top-level block (step mode goes block by block).
+    public func run(_ block: Block, in interpreter: Interpreter, into run: inout LessonRun) {
+        for runnable in Lesson.runnableBlocks(in: [block]) {
+            switch runnable {
             case .cell(let cell):
-                outcomes[cell.origin] = interpreter.run(cell.code, origin: cell.origin)
+                run.outcomes[cell.origin] = interpreter.run(cell.code, origin: cell.origin)
             case .solution(let cell) where runSolutions:
-                outcomes[cell.origin] = interpreter.run(cell.code, origin: cell.origin)
+                run.outcomes[cell.origin] = interpreter.run(cell.code, origin: cell.origin)
             case .corpus(let name, let text, let cell):
                 guard !name.isEmpty else { continue }
                 do {
                     let corpus = try Corpus(text: text, minCount: Int(cell.attributes["minCount"] ?? "") ?? 1)
                     interpreter.define(name, .object(corpus))
-                    outcomes[cell.origin] = [.binding(name: name, .object(corpus), cell.fence)]
+                    run.outcomes[cell.origin] = [.binding(name: name, .object(corpus), cell.fence)]
                 } catch {
                     interpreter.define(name, nil)
-                    outcomes[cell.origin] = [.error(Diagnostic(.error, .engine("\(error)"), at: cell.fence),
-                                                    expected: false)]
+                    run.outcomes[cell.origin] = [.error(Diagnostic(.error, .engine("\(error)"), at: cell.fence),
+                                                        expected: false)]
                 }
             default:
                 continue
             }
         }
-        return (LessonRun(lesson: lesson, outcomes: outcomes), interpreter)
     }
 
     static func folder(of path: String) -> String {

@@ -37,6 +37,26 @@ final class LineEditor {
         return edit(prompt: prompt)
     }
 
+    /// One key press on a terminal (Enter is ""), or one line otherwise;
+    /// `nil` at the end of input.
+    func readKey() -> String? {
+        guard interactive else {
+            return Swift.readLine().map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        }
+        var original = termios()
+        tcgetattr(STDIN_FILENO, &original)
+        var raw = original
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
+        defer { tcsetattr(STDIN_FILENO, TCSAFLUSH, &original) }
+        guard let byte = readByte() else { return nil }
+        switch byte {
+        case 13, 10, 32: return ""
+        case 4: return "q"
+        default: return String(UnicodeScalar(byte)).lowercased()
+        }
+    }
+
     /// Remembers a line for ↑ and for the next session.
     func remember(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -109,15 +109,3 @@ struct ReplCommand: ParsableCommand {
 private func say(_ text: String, terminator: String = "\n") {
     FileHandle.standardOutput.write(Data((text + terminator).utf8))
 }
-
-/// Where the user's state lives: `$XDG_STATE_HOME/lessons`, else `~/.local/state/lessons`.
-enum StateDirectory {
-    static var url: URL? {
-        let env = ProcessInfo.processInfo.environment
-        if let state = env["XDG_STATE_HOME"], !state.isEmpty {
-            return URL(fileURLWithPath: state).appendingPathComponent("lessons")
-        }
-        guard let home = env["HOME"], !home.isEmpty else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/lessons")
-    }
-}

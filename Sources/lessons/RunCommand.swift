@@ -20,11 +20,21 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run and show the solutions of exercises.")
     var solutions = false
 
+    @Flag(help: "Pause after each cell (Enter: next, h: hint, q: quit); exercises ask for your answer.")
+    var step = false
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
-        let path = try Course.resolve(lesson)
+        try Self.run(lesson: Course.resolve(lesson), hints: hints, solutions: solutions, step: step,
+                     output: output, limits: limitOptions)
+    }
+
+    /// Runs and shows the lesson at `path`, and records it as finished when
+    /// the learner reaches its end.
+    static func run(lesson path: String, hints: Bool, solutions: Bool, step: Bool, output: OutputOptions,
+                    limits limitOptions: LimitOptions) throws {
         let lesson = Lesson.load(path: path)
         if lesson.blocks.isEmpty, lesson.hasErrors {
             for diagnostic in lesson.diagnostics {
@@ -34,10 +44,19 @@ struct RunCommand: ParsableCommand {
         }
         var runner = LessonRunner(limits: limitOptions.limits, runSolutions: solutions, vectorLibrary: Course.vectorLibrary())
         runner.trainingProgress = ProgressBar.forStandardError(style: output.style)
+        let renderer = TerminalRenderer(style: output.style, showHints: hints, showSolutions: solutions)
+        var store = ProgressStore()
+        let course = (path as NSString).deletingLastPathComponent
+        if step {
+            let editor = LineEditor(historyFile: StateDirectory.url?.appendingPathComponent("answer_history"))
+            let finished = StepSession(lesson: lesson, runner: runner, renderer: renderer, editor: editor).run()
+            if finished { store.markCompleted(course: course, id: lesson.id) }
+            return
+        }
         let run = runner.run(lesson)
         ProgressBar.clear()
-        let renderer = TerminalRenderer(style: output.style, showHints: hints, showSolutions: solutions)
         FileHandle.standardOutput.write(Data(renderer.render(run).utf8))
+        store.markCompleted(course: course, id: lesson.id)
         if !run.passed { throw Exit.failed }
     }
 }

@@ -24,6 +24,9 @@ import Testing
         var stderr: String
     }
 
+    /// A state directory of the tests' own, so progress never touches the user's.
+    static let state = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-state-\(UUID().uuidString)")
+
     /// Runs `lessons` with `arguments` in `directory` (default: the repository).
     static func lessons(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
@@ -33,6 +36,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         env["COLUMNS"] = nil
+        env["XDG_STATE_HOME"] = state.path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -238,6 +242,88 @@ import Testing
         }
         let golden = try String(contentsOf: url, encoding: .utf8)
         #expect(golden == text, "golden \(name) differs (RECORD_SNAPSHOTS=1 to re-record)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite(.serialized) struct ProgressTests {
+    func lessons(_ arguments: [String], state: URL, in directory: URL = EndToEndTests.root) throws -> EndToEndTests.Result {
+        try EndToEndTests.lessons(arguments, in: directory, environment: ["XDG_STATE_HOME": state.path])
+    }
+
+    @Test func finishingALessonIsRememberedAndNextRunsTheNextOne() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        #expect(try lessons(["list"], state: state).stdout.contains("→ 01-what-is-an-embedding"))
+        _ = try lessons(["run", "1"], state: state)
+        let list = try lessons(["list"], state: state).stdout
+        #expect(list.contains("✓ 01-what-is-an-embedding"))
+        #expect(list.contains("→ 02-lookup"))
+        #expect(try lessons(["next"], state: state).stdout.contains("The embedding table"))
+        _ = try lessons(["reset", "2"], state: state)
+        #expect(try lessons(["list"], state: state).stdout.contains("→ 02-lookup"))
+        _ = try lessons(["reset"], state: state)
+        #expect(try lessons(["list"], state: state).stdout.contains("→ 01-what-is-an-embedding"))
+    }
+
+    @Test func aCorruptProgressFileIsSetAsideNotFatal() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        let folder = state.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: folder.appendingPathComponent("progress.json"))
+        let result = try lessons(["run", "1"], state: state)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: your progress file could not be read"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress.json.corrupt-1").path))
+        let saved = try String(contentsOf: folder.appendingPathComponent("progress.json"), encoding: .utf8)
+        #expect(saved.contains("01-what-is-an-embedding"))
+    }
+}
+
+/// Drives `lessons run --step` in a real terminal (tmux) and reads the screen.
+@Suite(.serialized) struct StepModeTests {
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        // The tmux server that the first command starts inherits these; a pipe
+        // would never reach its end. Only capture-pane's output is read.
+        let capture = arguments.first == "capture-pane"
+        let out = Pipe()
+        process.standardOutput = capture ? out : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func screen(_ session: String, until text: String) throws -> String {
+        var last = ""
+        for _ in 0..<50 {
+            last = try tmux(["capture-pane", "-p", "-t", session])
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return last
+    }
+
+    @Test func stepPausesAfterEachCellAndShowsWhereTheLearnerIs() throws {
+        let session = "lessons-test-\(UUID().uuidString.prefix(8))"
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("step-\(UUID().uuidString)")
+        let command = "cd '\(EndToEndTests.root.path)' && XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run 1 --step; sleep 30"
+        _ = try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        let first = try screen(session, until: "cell 1 of 7")
+        #expect(first.contains("── cell 1 of 7 · Enter: next · h: hint · q: quit ──"), "\(first)")
+        #expect(first.contains("\"king\" == \"queen\" // => false"))
+        #expect(!first.contains("First try: one-hot vectors"), "the lesson went on without waiting")
+        _ = try tmux(["send-keys", "-t", session, "Enter"])
+        let second = try screen(session, until: "cell 2 of 7")
+        #expect(second.contains("cell 2 of 7"))
+        #expect(second.contains("[1, 0, 0, 0, 0]  ✓"))
+        _ = try tmux(["send-keys", "-t", session, "q"])
+        Thread.sleep(forTimeInterval: 0.5)
+        let list = try EndToEndTests.lessons(["list"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(list.stdout.contains("→ 01-what-is-an-embedding"), "quitting early does not finish the lesson")
     }
 }
 

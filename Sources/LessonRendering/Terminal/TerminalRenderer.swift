@@ -31,7 +31,7 @@ public struct TerminalRenderer {
 
     // MARK: - Title and summary
 
-    func banner(_ lesson: Lesson) -> String {
+    public func banner(_ lesson: Lesson) -> String {
         let width = style.width
         let line = String(repeating: style.doubleRule, count: width)
         var title = lesson.title
@@ -51,7 +51,7 @@ public struct TerminalRenderer {
         return out
     }
 
-    func summary(_ run: LessonRun) -> String {
+    public func summary(_ run: LessonRun) -> String {
         let (met, failed) = run.expectationCounts
         let errors = run.diagnostics.filter(\.isError).count - failed
         var parts: [String] = []
@@ -66,7 +66,7 @@ public struct TerminalRenderer {
 
     // MARK: - Blocks
 
-    func render(_ block: Block, run: LessonRun, indent: String) -> String {
+    public func render(_ block: Block, run: LessonRun, indent: String = "") -> String {
         let width = style.width
         switch block {
         case .heading(let level, let inlines, _):

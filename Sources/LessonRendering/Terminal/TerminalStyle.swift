@@ -16,16 +16,26 @@ public struct TerminalStyle: Sendable {
         color && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    func bold(_ s: String) -> String { paint(s, "1") }
-    func dim(_ s: String) -> String { paint(s, "2") }
-    func italic(_ s: String) -> String { paint(s, "3") }
-    func underline(_ s: String) -> String { paint(s, "4") }
-    func green(_ s: String) -> String { paint(s, "32") }
-    func red(_ s: String) -> String { paint(s, "31") }
-    func yellow(_ s: String) -> String { paint(s, "33") }
-    func blue(_ s: String) -> String { paint(s, "34") }
-    func magenta(_ s: String) -> String { paint(s, "35") }
-    func cyan(_ s: String) -> String { paint(s, "36") }
+    public func bold(_ s: String) -> String { paint(s, "1") }
+    public func dim(_ s: String) -> String { paint(s, "2") }
+    public func italic(_ s: String) -> String { paint(s, "3") }
+    public func underline(_ s: String) -> String { paint(s, "4") }
+    public func green(_ s: String) -> String { paint(s, "32") }
+    public func red(_ s: String) -> String { paint(s, "31") }
+    public func yellow(_ s: String) -> String { paint(s, "33") }
+    public func blue(_ s: String) -> String { paint(s, "34") }
+    public func magenta(_ s: String) -> String { paint(s, "35") }
+    public func cyan(_ s: String) -> String { paint(s, "36") }
+
+    /// Text on a 24-bit background colour.
+    func background(_ rgb: (Int, Int, Int), foreground ink: (Int, Int, Int), _ text: String) -> String {
+        paint(text, "48;2;\(rgb.0);\(rgb.1);\(rgb.2);38;2;\(ink.0);\(ink.1);\(ink.2)")
+    }
+
+    /// Text in a 24-bit colour.
+    func foreground(_ rgb: (Int, Int, Int), _ text: String) -> String {
+        paint(text, "38;2;\(rgb.0);\(rgb.1);\(rgb.2)")
+    }
 
     // MARK: - Glyphs
 

@@ -482,13 +482,13 @@ let table: [Builtin] = [
         let epochs = try call.int("epochs")
         let lr = Float(call.has("lr") ? try call.number("lr") : 0.025)
         let losses = try call.interpreter.train(model, epochs: epochs, lr: lr, span: call.span)
-        return .tensor(Tensor(losses))
+        return .tensor(Tensor(losses).annotated(.series(x: "epoch", y: "loss")))
     },
     property("SkipGram", "embeddings", "Embedding", "The learned table (the input vectors), usable with every query.") { call in
         .object(call.receiver(as: SkipGram.self).embeddings)
     },
     property("SkipGram", "losses", "Tensor", "The mean loss of every epoch trained so far.") { call in
-        .tensor(Tensor(call.receiver(as: SkipGram.self).lossHistory))
+        .tensor(Tensor(call.receiver(as: SkipGram.self).lossHistory).annotated(.series(x: "epoch", y: "loss")))
     },
     property("SkipGram", "epochs", "Int", "How many epochs it has been trained.") { call in
         .int(call.receiver(as: SkipGram.self).epochsTrained)

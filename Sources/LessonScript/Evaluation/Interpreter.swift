@@ -55,6 +55,16 @@ public final class Interpreter {
         scopes[0][name] = Binding(value: value, mutable: false)
     }
 
+    /// A new interpreter with the same notebook state, for trying code
+    /// without touching this one (an exercise's answer, its solution).
+    /// Tables and models are shared objects: training in the fork trains them here too.
+    public func fork() -> Interpreter {
+        let copy = Interpreter(limits: limits, baseDirectory: baseDirectory, vectorLibrary: vectorLibrary)
+        copy.scopes = [scopes[0]]
+        copy.trainingProgress = trainingProgress
+        return copy
+    }
+
     /// The names bound so far, for "did you mean".
     public var names: [String] { scopes.flatMap(\.keys) }
 
