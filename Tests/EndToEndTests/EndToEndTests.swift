@@ -28,7 +28,7 @@ import Testing
     static let state = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-state-\(UUID().uuidString)")
 
     /// Runs `lessons` with `arguments` in `directory` (default: the repository).
-    static func lessons(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
+    static func lessons(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) async throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -43,18 +43,21 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes at once, so a child that fills one does not block on it.
+        let errorHandle = err.fileHandleForReading
+        let stderrTask = Task.detached { readAll(errorHandle) }
+        let stdout = readAll(out.fileHandleForReading)
+        let stderr = await stderrTask.value
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    @Test func runsLessonTwoWithItsShape() throws {
-        let result = try Self.lessons(["run", "02-lookup"])
+    @Test func runsLessonTwoWithItsShape() async throws {
+        let result = try await Self.lessons(["run", "02-lookup"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(1, 3, 768)"))
-        let analogy = try Self.lessons(["run", "03-analogy"])
+        let analogy = try await Self.lessons(["run", "03-analogy"])
         #expect(analogy.status == 0, "\(analogy.stdout)")
         #expect(analogy.stdout.contains("queen    0.8524"))
         #expect(result.stdout.contains("The embedding table"))
@@ -62,41 +65,41 @@ import Testing
         #expect(!result.stdout.contains("✗"))
     }
 
-    @Test func everyWayOfNamingALessonShowsTheSameLesson() throws {
-        let reference = try Self.lessons(["run", "02-lookup"]).stdout
+    @Test func everyWayOfNamingALessonShowsTheSameLesson() async throws {
+        let reference = try await Self.lessons(["run", "02-lookup"]).stdout
         for name in ["2", "02", "lookup", "Lessons/02-lookup.md"] {
-            #expect(try Self.lessons(["run", name]).stdout == reference, "lessons run \(name)")
+            #expect(try await Self.lessons(["run", name]).stdout == reference, "lessons run \(name)")
         }
     }
 
-    @Test func worksFromAnyDirectory() throws {
+    @Test func worksFromAnyDirectory() async throws {
         let elsewhere = FileManager.default.temporaryDirectory
-        let result = try Self.lessons(["run", "lookup"], in: elsewhere)
+        let result = try await Self.lessons(["run", "lookup"], in: elsewhere)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(1, 3, 768)"))
     }
 
-    @Test func aTeachersLessonsFolderTakesPrecedence() throws {
+    @Test func aTeachersLessonsFolderTakesPrecedence() async throws {
         let course = FileManager.default.temporaryDirectory.appendingPathComponent("course-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: course.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: course) }
         try Data("---\ntitle: My own lesson\nminutes: 3\n---\n\n```swift\n1 + 1 // => 2\n```\n".utf8)
             .write(to: course.appendingPathComponent("Lessons/01-mine.md"))
-        let list = try Self.lessons(["list"], in: course)
+        let list = try await Self.lessons(["list"], in: course)
         #expect(list.stdout.contains("01-mine"))
         #expect(!list.stdout.contains("02-lookup"))
-        #expect(try Self.lessons(["run", "mine"], in: course).stdout.contains("My own lesson"))
+        #expect(try await Self.lessons(["run", "mine"], in: course).stdout.contains("My own lesson"))
     }
 
-    @Test func unknownLessonIsAUsageErrorListingTheLessons() throws {
-        let result = try Self.lessons(["run", "nonexistent"])
+    @Test func unknownLessonIsAUsageErrorListingTheLessons() async throws {
+        let result = try await Self.lessons(["run", "nonexistent"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no lesson named 'nonexistent'"))
         #expect(result.stderr.contains("02-lookup"))
     }
 
-    @Test func listShowsIdsTitlesAndMinutes() throws {
-        let result = try Self.lessons(["list"])
+    @Test func listShowsIdsTitlesAndMinutes() async throws {
+        let result = try await Self.lessons(["list"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("01-what-is-an-embedding"))
         #expect(result.stdout.contains("What is an embedding?"))
@@ -105,19 +108,19 @@ import Testing
         #expect(result.stdout.contains("15 min"))
     }
 
-    @Test func shippedLessonsCheckThemselves() throws {
-        let result = try Self.lessons(["check", "Lessons"])
+    @Test func shippedLessonsCheckThemselves() async throws {
+        let result = try await Self.lessons(["check", "Lessons"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("0 errors"))
     }
 
-    @Test func colourOnlyWhenAsked() throws {
-        #expect(try Self.lessons(["run", "1", "--color", "always"]).stdout.contains("\u{1B}["))
-        #expect(!(try Self.lessons(["run", "1", "--color", "auto"]).stdout.contains("\u{1B}[")))
+    @Test func colourOnlyWhenAsked() async throws {
+        #expect(try await Self.lessons(["run", "1", "--color", "always"]).stdout.contains("\u{1B}["))
+        #expect(!(try await Self.lessons(["run", "1", "--color", "auto"]).stdout.contains("\u{1B}[")))
     }
 
-    @Test func brokenLessonsFailWithExactLocations() throws {
-        let result = try Self.lessons(["check", "Tests/EndToEndTests/Fixtures/broken", "--color", "never"])
+    @Test func brokenLessonsFailWithExactLocations() async throws {
+        let result = try await Self.lessons(["check", "Tests/EndToEndTests/Fixtures/broken", "--color", "never"])
         #expect(result.status == 1)
         for location in ["01-front-matter.md:3:", "02-unknown-word.md:3:1: warning", "02-unknown-word.md:11:11: error",
                          "03-failed-expectation.md:5:9: error", "04-syntax.md:3:10: error", "04-syntax.md:4:15: error",
@@ -127,8 +130,8 @@ import Testing
         try assertGolden(result.stdout, named: "check-broken.txt")
     }
 
-    @Test func checkSpeaksJSONForTools() throws {
-        let result = try Self.lessons(["check", "Tests/EndToEndTests/Fixtures/broken/02-unknown-word.md", "--format", "json"])
+    @Test func checkSpeaksJSONForTools() async throws {
+        let result = try await Self.lessons(["check", "Tests/EndToEndTests/Fixtures/broken/02-unknown-word.md", "--format", "json"])
         #expect(result.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let lessons = json?["lessons"] as? [[String: Any]]
@@ -136,13 +139,13 @@ import Testing
         #expect(diagnostics?.contains { $0["line"] as? Int == 11 && $0["column"] as? Int == 11 } == true)
     }
 
-    @Test func usageErrorsExit64() throws {
-        #expect(try Self.lessons(["run"]).status == 64)
-        #expect(try Self.lessons(["run", "1", "--width", "5"]).status == 64)
-        #expect(try Self.lessons(["check", "--format", "xml"]).status == 64)
+    @Test func usageErrorsExit64() async throws {
+        #expect(try await Self.lessons(["run"]).status == 64)
+        #expect(try await Self.lessons(["run", "1", "--width", "5"]).status == 64)
+        #expect(try await Self.lessons(["check", "--format", "xml"]).status == 64)
     }
 
-    @Test func replContinuesFromALessonsState() throws {
+    @Test func replContinuesFromALessonsState() async throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["repl", "02-lookup"]
@@ -154,7 +157,7 @@ import Testing
         try process.run()
         input.fileHandleForWriting.write(Data("embedded.shape // => (1, 3, 768)\nembeddin.dim\n:quit\n".utf8))
         try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: readAll(output.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(text.contains("(1, 3, 768)  ✓"))
@@ -162,9 +165,9 @@ import Testing
         #expect(text.contains("help: did you mean 'embedding'?"))
     }
 
-    @Test func analogyEvaluationMatchesGensim() throws {
+    @Test func analogyEvaluationMatchesGensim() async throws {
         // gensim's evaluate_word_analogies(restrict_vocab=30000) on GloVe 6B 50d: 7393 of 14877.
-        let result = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
+        let result = try await Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
                                        "--restrict", "30000", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -174,62 +177,62 @@ import Testing
         #expect(total?["skipped"] as? Int == 4667)
         #expect((json?["semantic"] as? [String: Any])?["correct"] as? Int == 3053)
         #expect((json?["syntactic"] as? [String: Any])?["total"] as? Int == 8875)
-        let text = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt", "--restrict", "30000"])
+        let text = try await Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt", "--restrict", "30000"])
         #expect(text.stdout.contains("7393/14877"))
     }
 
-    @Test func pairEvaluationMatchesGensim() throws {
+    @Test func pairEvaluationMatchesGensim() async throws {
         // gensim's evaluate_word_pairs on the same file and vectors: 0.909629, 0.595380, 6.67 % skipped.
-        let result = try Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv", "--json"])
+        let result = try await Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv", "--json"])
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(abs((json?["pearson"] as? Double ?? 0) - 0.909629058424707) < 1e-5)
         #expect(abs((json?["spearman"] as? Double ?? 0) - 0.5953802558430913) < 1e-5)
         #expect(json?["skipped"] as? Int == 1)
     }
 
-    @Test func aLessonReadsItsOwnVectorsFromItsFolder() throws {
+    @Test func aLessonReadsItsOwnVectorsFromItsFolder() async throws {
         let elsewhere = FileManager.default.temporaryDirectory
-        let result = try Self.lessons(["check", Self.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/own-vectors/01-own.md").path],
+        let result = try await Self.lessons(["check", Self.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/own-vectors/01-own.md").path],
                                       in: elsewhere)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("3 expectations met"))
     }
 
-    @Test func badVectorsAreClearErrors() throws {
-        let missing = try Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
+    @Test func badVectorsAreClearErrors() async throws {
+        let missing = try await Self.lessons(["eval", "analogies", "Tests/EndToEndTests/Fixtures/questions-words.txt",
                                         "--vectors", "glove-6B-5d"])
         #expect(missing.status == 64)
         #expect(missing.stderr.contains("did you mean 'glove-6B-50d'?"))
         let truncated = FileManager.default.temporaryDirectory.appendingPathComponent("truncated-\(UUID().uuidString).lvec")
         let data = try Data(contentsOf: Self.root.appendingPathComponent("Lessons/vectors/glove-6B-50d.lvec"))
         try data.prefix(4096).write(to: truncated)
-        let result = try Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv",
+        let result = try await Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv",
                                        "--vectors", truncated.path])
         #expect(result.status == 65)
         #expect(result.stderr.contains("is truncated: it should be 10399688 bytes but is 4096"))
     }
 
-    @Test func trainWritesVectorsThatEvalReads() throws {
+    @Test func trainWritesVectorsThatEvalReads() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("trained-\(UUID().uuidString).txt")
-        let result = try Self.lessons(["train", "Tests/EndToEndTests/Fixtures/tiny-corpus.txt", "--min-count", "1",
+        let result = try await Self.lessons(["train", "Tests/EndToEndTests/Fixtures/tiny-corpus.txt", "--min-count", "1",
                                        "--dim", "8", "--epochs", "3", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("raw words/s"))
         let text = try String(contentsOf: out, encoding: .utf8)
         #expect(text.hasPrefix("8 8\n"))
-        let eval = try Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv", "--vectors", out.path])
+        let eval = try await Self.lessons(["eval", "similarity", "Tests/EndToEndTests/Fixtures/pairs.tsv", "--vectors", out.path])
         #expect(eval.status == 0, "\(eval.stderr)")
         #expect(eval.stdout.contains("2 used, 13 skipped"))
         // Too few known pairs for a correlation: a clear error, not a crash.
         let pairs = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString).tsv")
         try Data("king\tqueen\t9\n".utf8).write(to: pairs)
-        let tooFew = try Self.lessons(["eval", "similarity", pairs.path, "--vectors", out.path])
+        let tooFew = try await Self.lessons(["eval", "similarity", pairs.path, "--vectors", out.path])
         #expect(tooFew.status == 65)
         #expect(tooFew.stderr.contains("fewer than two pairs"))
     }
 
-    @Test func builtinsAreListedFromTheTable() throws {
-        let result = try Self.lessons(["builtins"])
+    @Test func builtinsAreListedFromTheTable() async throws {
+        let result = try await Self.lessons(["builtins"])
         #expect(result.stdout.contains("cosine(_ a: Tensor, _ b: Tensor) -> Float"))
         #expect(result.stdout.contains("Embedding.nearest("))
     }
@@ -246,30 +249,30 @@ import Testing
 }
 
 @Suite(.serialized) struct ProgressTests {
-    func lessons(_ arguments: [String], state: URL, in directory: URL = EndToEndTests.root) throws -> EndToEndTests.Result {
-        try EndToEndTests.lessons(arguments, in: directory, environment: ["XDG_STATE_HOME": state.path])
+    func lessons(_ arguments: [String], state: URL, in directory: URL = EndToEndTests.root) async throws -> EndToEndTests.Result {
+        try await EndToEndTests.lessons(arguments, in: directory, environment: ["XDG_STATE_HOME": state.path])
     }
 
-    @Test func finishingALessonIsRememberedAndNextRunsTheNextOne() throws {
+    @Test func finishingALessonIsRememberedAndNextRunsTheNextOne() async throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
-        #expect(try lessons(["list"], state: state).stdout.contains("→ 01-what-is-an-embedding"))
-        _ = try lessons(["run", "1"], state: state)
-        let list = try lessons(["list"], state: state).stdout
+        #expect(try await lessons(["list"], state: state).stdout.contains("→ 01-what-is-an-embedding"))
+        _ = try await lessons(["run", "1"], state: state)
+        let list = try await lessons(["list"], state: state).stdout
         #expect(list.contains("✓ 01-what-is-an-embedding"))
         #expect(list.contains("→ 02-lookup"))
-        #expect(try lessons(["next"], state: state).stdout.contains("The embedding table"))
-        _ = try lessons(["reset", "2"], state: state)
-        #expect(try lessons(["list"], state: state).stdout.contains("→ 02-lookup"))
-        _ = try lessons(["reset"], state: state)
-        #expect(try lessons(["list"], state: state).stdout.contains("→ 01-what-is-an-embedding"))
+        #expect(try await lessons(["next"], state: state).stdout.contains("The embedding table"))
+        _ = try await lessons(["reset", "2"], state: state)
+        #expect(try await lessons(["list"], state: state).stdout.contains("→ 02-lookup"))
+        _ = try await lessons(["reset"], state: state)
+        #expect(try await lessons(["list"], state: state).stdout.contains("→ 01-what-is-an-embedding"))
     }
 
-    @Test func aCorruptProgressFileIsSetAsideNotFatal() throws {
+    @Test func aCorruptProgressFileIsSetAsideNotFatal() async throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
         let folder = state.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("{ not json".utf8).write(to: folder.appendingPathComponent("progress.json"))
-        let result = try lessons(["run", "1"], state: state)
+        let result = try await lessons(["run", "1"], state: state)
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: your progress file could not be read"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress.json.corrupt-1").path))
@@ -291,7 +294,7 @@ import Testing
         process.standardOutput = capture ? out : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        let data = capture ? readAll(out.fileHandleForReading) : Data()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
@@ -306,7 +309,7 @@ import Testing
         return last
     }
 
-    @Test func stepPausesAfterEachCellAndShowsWhereTheLearnerIs() throws {
+    @Test func stepPausesAfterEachCellAndShowsWhereTheLearnerIs() async throws {
         let session = "lessons-test-\(UUID().uuidString.prefix(8))"
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("step-\(UUID().uuidString)")
         let command = "cd '\(EndToEndTests.root.path)' && XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run 1 --step; sleep 30"
@@ -321,19 +324,33 @@ import Testing
         #expect(second.contains("cell 2 of 7"))
         #expect(second.contains("[1, 0, 0, 0, 0]  ✓"))
         _ = try tmux(["send-keys", "-t", session, "q"])
-        Thread.sleep(forTimeInterval: 0.5)
-        let list = try EndToEndTests.lessons(["list"], environment: ["XDG_STATE_HOME": state.path])
+        try await Task.sleep(nanoseconds: 500_000_000)
+        let list = try await EndToEndTests.lessons(["list"], environment: ["XDG_STATE_HOME": state.path])
         #expect(list.stdout.contains("→ 01-what-is-an-embedding"), "quitting early does not finish the lesson")
     }
 }
 
 @Suite struct DocumentationTests {
-    @Test func authoringGuideListsEveryBuiltin() throws {
+    @Test func authoringGuideListsEveryBuiltin() async throws {
         let guide = try String(contentsOf: EndToEndTests.root.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
         let begin = try #require(guide.range(of: "<!-- builtins:begin -->\n"))
         let end = try #require(guide.range(of: "<!-- builtins:end -->"))
-        let generated = try EndToEndTests.lessons(["builtins", "--markdown"]).stdout
+        let generated = try await EndToEndTests.lessons(["builtins", "--markdown"]).stdout
         #expect(String(guide[begin.upperBound..<end.lowerBound]) == generated,
                 "docs/authoring.md is out of date: paste `lessons builtins --markdown` between the markers")
+    }
+}
+
+/// Everything a pipe delivers until its end. Foundation's
+/// `readDataToEndOfFile` traps when a read is interrupted by a signal
+/// (EINTR), which happens when tests start processes in parallel.
+func readAll(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = read(handle.fileDescriptor, &buffer, buffer.count)
+        if n > 0 { data.append(buffer, count: n); continue }
+        if n < 0 && errno == EINTR { continue }
+        return data
     }
 }
