@@ -7,6 +7,9 @@ import LessonScript
 /// Drawn on standard error, only when it is a terminal, and erased when done,
 /// so the lesson's own output (and any file it goes to) stays clean.
 enum ProgressBar {
+    /// Whether a bar is on the screen, so `clear` erases only what was drawn.
+    nonisolated(unsafe) private static var drawn = false
+
     static func forStandardError(style: TerminalStyle) -> (@Sendable (TrainingProgress) -> Void)? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         let ascii = style.ascii
@@ -22,10 +25,12 @@ enum ProgressBar {
             let line = "epoch \(p.epoch)/\(p.epochs)  \(bar)  loss \(TensorFormatter.formatFixed(Double(p.loss), decimals: 4))"
                 + "  \(rate) words/s  \(Int(update.remaining.rounded())) s left"
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            drawn = true
         }
     }
 
     static func clear() {
-        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
     }
 }

@@ -284,15 +284,23 @@ public struct TerminalRenderer {
                 lines.append(line)
             case .value(let value, _):
                 let rendered = valueFormatter.full(value, width: style.width - visibleWidth(lead) - 2)
-                var first = lead + mark + rendered[0]
-                if let v = verdict(after: i) { first += "  " + v; consumed.insert(i + 1) }
-                lines.append(first)
+                // A long display (a sentence, a document) wraps at spaces, under itself.
+                var first = wrapPlain(rendered[0], firstPrefix: lead + mark, prefix: lead + "  ")
+                if let v = verdict(after: i) {
+                    if visibleWidth(first[first.count - 1]) + 2 + visibleWidth(v) <= style.width {
+                        first[first.count - 1] += "  " + v
+                    } else {
+                        first.append(lead + "  " + v)
+                    }
+                    consumed.insert(i + 1)
+                }
+                lines += first
                 lines += rendered.dropFirst().map { lead + "  " + $0 }
             case .printed(let text):
                 var body = text
                 if body.hasSuffix("\n") { body.removeLast() }
                 for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                    lines.append(lead + "  " + String(line))
+                    lines += wrapPlain(String(line), firstPrefix: lead + "  ", prefix: lead + "    ")
                 }
             case .expectation(let outcome):
                 let what = outcome.expectation == nil ? style.dim("expect") + "  " : ""
@@ -312,6 +320,15 @@ public struct TerminalRenderer {
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Wraps text that has no markup at spaces; a line without spaces stays whole.
+    private func wrapPlain(_ text: String, firstPrefix: String, prefix: String) -> [String] {
+        guard visibleWidth(firstPrefix) + visibleWidth(text) > style.width, text.contains(" ") else {
+            return [firstPrefix + text]
+        }
+        let words = text.split(separator: " ").map { Wrapper.Word(text: String($0), width: visibleWidth(String($0))) }
+        return Wrapper.wrap(words, width: style.width, firstPrefix: firstPrefix, prefix: prefix)
     }
 
     private func verdictText(_ outcome: ExpectationOutcome) -> String {
