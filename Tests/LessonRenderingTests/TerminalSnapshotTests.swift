@@ -30,6 +30,20 @@ import Testing
                            named: "sample.ansi.txt")
     }
 
+    @Test func analogyLessonInColour() throws {
+        try assertSnapshot(render(Self.lessons.appendingPathComponent("03-analogy.md"), color: true), named: "03-analogy.ansi.txt")
+    }
+
+    @Test(arguments: [60, 120])
+    func shippedLessonsFitOtherWidths(_ width: Int) throws {
+        for id in ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop"] {
+            let text = render(Self.lessons.appendingPathComponent(id + ".md"), width: width)
+            for line in text.split(separator: "\n") where !line.hasPrefix("  │ ") && !line.hasPrefix("    ") {
+                #expect(line.count <= width, "\(id) at \(width): \(line)")
+            }
+        }
+    }
+
     @Test func sampleLessonASCIIWithSolutions() throws {
         let text = render(Self.here.appendingPathComponent("Fixtures/sample.md"), ascii: true, solutions: true)
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII || !"│▸✓✗█═─•".unicodeScalars.contains($0) })
