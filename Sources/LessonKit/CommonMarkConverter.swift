@@ -17,6 +17,9 @@ struct CommonMarkConverter {
     let depth: Int
 
     var diagnostics: [Diagnostic] = []
+    /// cmark's own HTML of every prose block, keyed by the block's span:
+    /// safe (raw HTML dropped) and unsafe (raw HTML kept, for `--unsafe-html`).
+    var proseHTML: [SourceSpan: ProseHTML] = [:]
 
     init(sourceLines: [Substring], lineOffset: Int = 0, columnOffset: Int = 0, depth: Int = 0) {
         self.sourceLines = sourceLines
@@ -55,6 +58,13 @@ struct CommonMarkConverter {
 
     private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
         let span = self.span(of: node)
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_BLOCK_QUOTE,
+             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HTML_BLOCK:
+            proseHTML[span] = ProseHTML(safe: html(node, unsafe: false), unsafe: html(node, unsafe: true))
+        default:
+            break
+        }
         if depth + self.depth > Self.maximumDepth {
             diagnostics.append(Diagnostic(.error, .tooDeeplyNested(limit: Self.maximumDepth), at: span))
             return nil
@@ -108,6 +118,7 @@ struct CommonMarkConverter {
                                             columnOffset: span.start.column - 1, depth: self.depth + depth + 1)
             let blocks = inner.convert(code)
             diagnostics += inner.diagnostics
+            proseHTML.merge(inner.proseHTML) { a, _ in a }
             return blocks
         }
 
@@ -184,6 +195,15 @@ struct CommonMarkConverter {
     }
 
     // MARK: - Helpers
+
+    /// cmark's HTML for one node of the parsed document (so reference links
+    /// resolve as in the whole file). Without `unsafe`, raw HTML is dropped.
+    private func html(_ node: OpaquePointer, unsafe: Bool) -> String {
+        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let pointer = cmark_render_html(node, options) else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
 
     private func span(of node: OpaquePointer) -> SourceSpan {
         let startLine = Int(cmark_node_get_start_line(node)) + lineOffset

@@ -46,7 +46,7 @@ extension Lesson {
         let text = source.contains("\r") ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var lesson = Lesson(path: path, id: id, frontMatter: FrontMatter(), blocks: [], diagnostics: [],
-                            sourceLines: lines)
+                            sourceLines: lines, proseHTML: [:])
         if text.allSatisfy(\.isWhitespace) {
             lesson.diagnostics.append(Diagnostic(.error, .emptyLesson, file: path))
             return lesson
@@ -69,13 +69,14 @@ extension Lesson {
         var converter = CommonMarkConverter(sourceLines: lines)
         lesson.blocks = converter.convert(markdownLines.joined(separator: "\n"))
         lesson.diagnostics += converter.diagnostics
+        lesson.proseHTML = converter.proseHTML
         lesson.diagnostics = lesson.diagnostics.map { $0.inFile(path) }
         return lesson
     }
 
     private init(failed diagnostic: Diagnostic, path: String, id: String) {
         self.init(path: path, id: id, frontMatter: FrontMatter(), blocks: [], diagnostics: [diagnostic],
-                  sourceLines: [])
+                  sourceLines: [], proseHTML: [:])
     }
 
     private static func firstInvalidUTF8Line(_ data: Data) -> Int {

@@ -13,6 +13,9 @@ public struct Lesson: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file's text split into lines, for quoting in diagnostics.
     public var sourceLines: [Substring]
+    /// cmark's HTML of each prose block (headings, paragraphs, lists, quotes,
+    /// raw HTML), keyed by the block's span.
+    public var proseHTML: [SourceSpan: ProseHTML] = [:]
 
     /// The title from the front matter, else the first level-1 heading, else the id.
     public var title: String {
@@ -72,4 +75,12 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// The keys a lesson may use; others are warned about.
     public static let knownKeys = ["title", "summary", "minutes", "requires", "tags"]
+}
+
+/// cmark's rendering of one prose block.
+public struct ProseHTML: Sendable, Equatable {
+    /// Raw HTML in the lesson replaced by a comment (cmark's safe mode).
+    public var safe: String
+    /// Raw HTML passed through, for `lessons build --unsafe-html`.
+    public var unsafe: String
 }

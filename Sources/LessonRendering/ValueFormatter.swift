@@ -14,7 +14,7 @@ struct ValueFormatter {
         } else {
             lines = [value.display]
         }
-        if let note = typeNote(value) { lines.append(style.dim(note)) }
+        if let note = Self.typeNote(value) { lines.append(style.dim(note)) }
         if let chart = Chart.from(value) {
             lines += TerminalCharts(style: style).draw(chart, width: width)
         }
@@ -23,7 +23,7 @@ struct ValueFormatter {
 
     /// `Tensor · shape (1, 3, 768)`, `Neighbours · 3 words`: for tensors and
     /// engine objects, whose one-line display does not say what they are.
-    func typeNote(_ value: Value) -> String? {
+    static func typeNote(_ value: Value) -> String? {
         switch value {
         case .tensor(let t):
             var note = "Tensor " + describeShape(t.shape)

@@ -30,6 +30,15 @@ import Testing
                            named: "sample.ansi.txt")
     }
 
+    @Test func sampleLessonAsHTML() throws {
+        let lesson = Lesson.load(path: Self.here.appendingPathComponent("Fixtures/sample.md").path)
+        let run = LessonRunner(runSolutions: true).run(lesson)
+        let html = HTMLRenderer(showSolutions: true).render(run)
+        // No markup from the lesson's prose gets through in safe mode.
+        #expect(!html.contains("<script"))
+        try assertSnapshot(html, named: "sample.html")
+    }
+
     @Test func analogyLessonInColour() throws {
         try assertSnapshot(render(Self.lessons.appendingPathComponent("03-analogy.md"), color: true), named: "03-analogy.ansi.txt")
     }

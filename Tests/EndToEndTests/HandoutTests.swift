@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// `lessons build`: self-contained, valid, deterministic handouts, checked
+/// with Debian's `tidy` and opened in headless Chromium.
+@Suite(.serialized) struct HandoutTests {
+    static let out = FileManager.default.temporaryDirectory.appendingPathComponent("handouts-\(UUID().uuidString)")
+
+    static func build(_ arguments: [String] = [], into folder: URL = out) async throws -> EndToEndTests.Result {
+        try await EndToEndTests.lessons(["build", "--out", folder.path] + arguments)
+    }
+
+    static func tool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = readAll(out.fileHandleForReading)
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static let shipped = ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop"]
+
+    @Test func everyLessonGetsAHandoutAndTheCourseAnIndex() async throws {
+        let result = try await Self.build()
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        for id in Self.shipped + ["index"] {
+            #expect(FileManager.default.fileExists(atPath: Self.out.appendingPathComponent(id + ".html").path), "\(id)")
+        }
+        let index = try String(contentsOf: Self.out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"03-analogy.html\""))
+        #expect(index.contains("Word analogies"))
+        #expect(index.contains("20 minutes"))
+    }
+
+    @Test func handoutsAreSelfContained() async throws {
+        _ = try await Self.build()
+        for id in Self.shipped {
+            let html = try String(contentsOf: Self.out.appendingPathComponent(id + ".html"), encoding: .utf8)
+            for request in ["<script", "<link", " src=", "url(", "@import"] {
+                #expect(!html.contains(request), "\(id) asks for another file: \(request)")
+            }
+            #expect(html.contains("<html lang=\"en\">"))
+            #expect(html.contains("<style>"))
+        }
+    }
+
+    @Test func handoutsAreDeterministic() async throws {
+        let again = FileManager.default.temporaryDirectory.appendingPathComponent("handouts-again-\(UUID().uuidString)")
+        _ = try await Self.build()
+        _ = try await Self.build(into: again)
+        for id in Self.shipped + ["index"] {
+            let a = try Data(contentsOf: Self.out.appendingPathComponent(id + ".html"))
+            let b = try Data(contentsOf: again.appendingPathComponent(id + ".html"))
+            #expect(a == b, "\(id) differs between two builds")
+        }
+    }
+
+    @Test func everyHandoutPassesTidy() async throws {
+        _ = try await Self.build()
+        let tidy = "/usr/bin/tidy"
+        try #require(FileManager.default.isExecutableFile(atPath: tidy), "tidy is missing: run Scripts/setup --test")
+        for id in Self.shipped + ["index"] {
+            let (status, output) = try Self.tool(tidy, ["-q", "-e", Self.out.appendingPathComponent(id + ".html").path])
+            #expect(status == 0, "tidy on \(id):\n\(output)")
+        }
+    }
+
+    @Test func aFailingLessonStillGetsItsHandoutAndTheBuildFails() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+        let result = try await EndToEndTests.lessons(["build", "Tests/EndToEndTests/Fixtures/broken/03-failed-expectation.md",
+                                                      "--out", folder.path])
+        #expect(result.status == 1)
+        let html = try String(contentsOf: folder.appendingPathComponent("03-failed-expectation.html"), encoding: .utf8)
+        #expect(html.contains("✗ expected (10, 5), got (10, 4)"))
+        #expect(html.contains("role=\"alert\"") || html.contains("verdict failed"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func rawHTMLIsDroppedUnlessAskedFor() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let lesson = folder.appendingPathComponent("01-raw.md")
+        try Data("# Raw\n\n<div class=\"teacher\">kept?</div>\n\nSome <b>bold</b> text.\n".utf8).write(to: lesson)
+        _ = try await EndToEndTests.lessons(["build", lesson.path, "--out", folder.path])
+        let safe = try String(contentsOf: folder.appendingPathComponent("01-raw.html"), encoding: .utf8)
+        #expect(!safe.contains("<div class=\"teacher\">"))
+        #expect(!safe.contains("<b>bold</b>"))
+        _ = try await EndToEndTests.lessons(["build", lesson.path, "--out", folder.path, "--unsafe-html"])
+        let unsafe = try String(contentsOf: folder.appendingPathComponent("01-raw.html"), encoding: .utf8)
+        #expect(unsafe.contains("<div class=\"teacher\">"))
+    }
+
+    /// Opens each handout in headless Chromium: a screenshot is taken, the
+    /// DOM has the charts the lesson draws, and the console stays quiet.
+    @Test func handoutsOpenInARealBrowser() async throws {
+        _ = try await Self.build()
+        let chromium = "/usr/bin/chromium"
+        try #require(FileManager.default.isExecutableFile(atPath: chromium), "chromium is missing: run Scripts/setup --test")
+        let charts = ["01-what-is-an-embedding": 1, "02-lookup": 1, "03-analogy": 5, "04-similarity-search": 3,
+                      "05-training-loop": 4]
+        for id in Self.shipped {
+            let page = "file://" + Self.out.appendingPathComponent(id + ".html").path
+            let shot = Self.out.appendingPathComponent(id + ".png")
+            let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
+            let (_, screenshotLog) = try Self.tool(chromium, common + ["--screenshot=\(shot.path)", "--window-size=1000,1400", page])
+            #expect(FileManager.default.fileExists(atPath: shot.path), "no screenshot of \(id)")
+            let (status, dom) = try Self.tool(chromium, common + ["--dump-dom", page])
+            #expect(status == 0)
+            let svgs = dom.components(separatedBy: "<svg").count - 1
+            #expect(svgs >= charts[id]!, "\(id): \(svgs) charts in the DOM")
+            #expect(dom.contains("<h1>"))
+            for log in [screenshotLog, dom] {
+                #expect(!log.contains("CONSOLE"), "\(id) wrote to the console")
+                #expect(!log.contains("Uncaught"), "\(id) raised an error")
+            }
+        }
+    }
+}
