@@ -149,14 +149,15 @@ public struct Tensor: Equatable, Sendable {
                     for i in o.indices { o[i] = op(o[i], bb[i]) }
                 }
             }
-            return Tensor(shape: a.shape, storage: out)
+            return Tensor(shape: a.shape, storage: out).annotated(a.annotation == .none ? b.annotation : a.annotation)
         }
-        if let s = b.scalar { return a.map { op($0, s) } }
-        if let s = a.scalar { return b.map { op(s, $0) } }
+        if b.count == 1, let s = b.scalar { return a.map { op($0, s) } }
+        if a.count == 1, let s = a.scalar { return b.map { op(s, $0) } }
         throw .shapeMismatch(operation: name, a.shape, b.shape)
     }
 
+    /// Applies `transform` to every element; the annotation stays.
     public func map(_ transform: (Float) -> Float) -> Tensor {
-        Tensor(shape: shape, storage: storage.map(transform))
+        Tensor(shape: shape, storage: storage.map(transform)).annotated(annotation)
     }
 }

@@ -76,7 +76,8 @@ public enum VectorMath {
         var shape: [Int] = []
         if a.rank == 2 { shape.append(n) }
         if b.rank == 2 { shape.append(m) }
-        return Tensor(shape: shape, storage: out)
+        // Rows keep their labels (tokens through a projection stay those tokens).
+        return Tensor(shape: shape, storage: out).annotated(a.rank == 2 && b.rank == 2 ? rowLabels(a) : .none)
     }
 
     /// Swaps the two axes of a matrix; a vector is returned unchanged.
@@ -111,7 +112,12 @@ public enum VectorMath {
             for i in row { out[i] = Float(Double(out[i]) / sum) }
             start += last
         }
-        return Tensor(shape: a.shape, storage: out)
+        return Tensor(shape: a.shape, storage: out).annotated(a.annotation)
+    }
+
+    private static func rowLabels(_ t: Tensor) -> Tensor.Annotation {
+        if case .labels = t.annotation { return t.annotation }
+        return .none
     }
 
     /// A vector of `size` zeros with a 1 at `index`.

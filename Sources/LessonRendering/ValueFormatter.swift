@@ -28,7 +28,7 @@ struct ValueFormatter {
         case .tensor(let t):
             var note = "Tensor " + describeShape(t.shape)
             if case .series(let x, let y) = t.annotation { note += " · \(y) per \(x)" }
-            if case .labels = t.annotation, t.rank == 2 { note += " · cosine similarities" }
+
             return note
         case .object(let object):
             if let n = object as? Neighbours, n.entries.count >= 2 { return "Neighbours · top \(n.entries.count)" }

@@ -11,7 +11,7 @@ struct Lessons: ParsableCommand {
             A lesson is a Markdown file with Swift cells. Lessons come from a 'Lessons/' folder in the \
             current directory when there is one, else from the lessons shipped with this program.
             """,
-        subcommands: [ListCommand.self, RunCommand.self, NextCommand.self, ResetCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self, TrainCommand.self, BuildCommand.self, BuiltinsCommand.self],
+        subcommands: [ListCommand.self, RunCommand.self, NextCommand.self, ResetCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self, TrainCommand.self, BuildCommand.self, NewCommand.self, WatchCommand.self, BuiltinsCommand.self],
         defaultSubcommand: ListCommand.self
     )
 

@@ -330,6 +330,47 @@ import Testing
     }
 }
 
+@Suite struct TeacherToolTests {
+    @Test func aNewLessonPassesCheckAtOnce() async throws {
+        let course = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        let first = try await EndToEndTests.lessons(["new", "What a \"vector\" is: part 1"], in: course)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent("Lessons/01-what-a-vector-is-part-1.md").path))
+        let second = try await EndToEndTests.lessons(["new", "Next"], in: course)
+        #expect(second.stdout.contains("02-next.md"))
+        let check = try await EndToEndTests.lessons(["check"], in: course)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("checked 2 lessons"))
+        let again = try await EndToEndTests.lessons(["new", "!!!"], in: course)
+        #expect(again.status == 64)
+    }
+
+    @Test func watchChecksAgainWhenALessonIsSaved() async throws {
+        let course = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        _ = try await EndToEndTests.lessons(["new", "Watched"], in: course)
+        let lesson = course.appendingPathComponent("Lessons/01-watched.md")
+        let process = Process()
+        process.executableURL = EndToEndTests.binary
+        process.arguments = ["watch", "--max-checks", "2", "--interval", "0.1", "--color", "never"]
+        process.currentDirectoryURL = course
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        let text = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: "words.count // => 4",
+                                                                                       with: "words.count // => 5")
+        try text.write(to: lesson, atomically: false, encoding: .utf8)
+        let handle = out.fileHandleForReading
+        let output = await Task.detached { String(decoding: readAll(handle), as: UTF8.self) }.value
+        process.waitUntilExit()
+        #expect(output.contains("checked 1 lesson: 4 expectations met, 0 errors"))
+        #expect(output.contains("01-watched.md:21:13: error: expectation failed: expected '5', got '4'"), "\(output)")
+    }
+}
+
 @Suite struct DocumentationTests {
     @Test func authoringGuideListsEveryBuiltin() async throws {
         let guide = try String(contentsOf: EndToEndTests.root.appendingPathComponent("docs/authoring.md"), encoding: .utf8)

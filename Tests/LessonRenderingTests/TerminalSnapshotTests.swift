@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: [60, 120])
     func shippedLessonsFitOtherWidths(_ width: Int) throws {
-        for id in ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop"] {
+        for id in ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop", "06-inside-the-model"] {
             let text = render(Self.lessons.appendingPathComponent(id + ".md"), width: width)
             for line in text.split(separator: "\n") where !line.hasPrefix("  │ ") && !line.hasPrefix("    ") {
                 #expect(line.count <= width, "\(id) at \(width): \(line)")
@@ -59,7 +59,7 @@ import Testing
         try assertSnapshot(text, named: "sample.ascii.txt")
     }
 
-    @Test(arguments: ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop"])
+    @Test(arguments: ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop", "06-inside-the-model"])
     func shippedLesson(_ id: String) throws {
         let text = render(Self.lessons.appendingPathComponent(id + ".md"))
         #expect(!text.contains("\u{1B}"))

@@ -51,7 +51,8 @@ public enum Chart: Equatable, Sendable {
         switch t.annotation {
         case .series(let x, let y) where t.rank == 1 && t.count >= 2:
             return .line(values: t.storage, xLabel: x, yLabel: y)
-        case .labels(let labels) where t.rank == 2 && t.shape[0] == labels.count && t.shape[0] <= 40:
+        case .labels(let labels) where t.rank == 2 && t.shape[0] == labels.count && t.shape[0] <= 40
+            && (t.shape[0] == t.shape[1] || t.shape[1] <= 12):
             let columns = t.shape[0] == t.shape[1] ? labels : (0..<t.shape[1]).map(String.init)
             return .heatmap(rows: labels, columns: columns, values: rows(of: t))
         default:

@@ -138,7 +138,14 @@ let table: [Builtin] = [
             }
         }
         try call.reserve(layout + [table.dim])
-        return .tensor(try call.engine(at: "ids") { () throws(EngineError) in try table.lookup(ids, shape: layout) })
+        let rows = try call.engine(at: "ids") { () throws(EngineError) in try table.lookup(ids, shape: layout) }
+        // Rows looked up by word carry the words, so charts can label them.
+        if layout.count == 1, let vocabulary = table.vocabulary, case .array = value {
+            if (try? Conversions.words(from: value)) != nil {
+                return .tensor(rows.annotated(.labels(ids.map { vocabulary.words[$0] })))
+            }
+        }
+        return .tensor(rows)
     },
     subscripting("Embedding", [P(nil, "key", "String | Int")], "Tensor", "The row of a word or an id.") { call in
         let table = call.receiver(as: Embedding.self)
@@ -361,6 +368,13 @@ let table: [Builtin] = [
         return .float((try call.number("x") * scale).rounded() / scale)
     },
 
+    function("bytes", [P(nil, "count", "Int")], "String",
+             "A number of bytes in binary units: bytes(153_600_000) is \"146 MiB\".") { call in
+        let count = try call.int("count")
+        guard count >= 0 else { throw ScriptError(.outOfBounds("count", count, 0...Int.max), at: call.span("count")) }
+        return .string(formatBytes(count))
+    },
+
     // MARK: Tensors
     property("Tensor", "shape", "Shape", "The size of each axis: `(1, 3, 768)`.") { call in
         guard case .tensor(let t)? = call.receiver else { return .void }
@@ -382,11 +396,11 @@ let table: [Builtin] = [
     },
     method("Tensor", "sum", [], "Float", "The sum of the elements.") { call in
         guard case .tensor(let t)? = call.receiver else { return .void }
-        return .float(t.storage.reduce(0.0) { $0 + Double($1) })
+        return float(Float(t.storage.reduce(0.0) { $0 + Double($1) }))
     },
     method("Tensor", "mean", [], "Float", "The mean of the elements.") { call in
         guard case .tensor(let t)? = call.receiver, t.count > 0 else { return .float(.nan) }
-        return .float(t.storage.reduce(0.0) { $0 + Double($1) } / Double(t.count))
+        return float(Float(t.storage.reduce(0.0) { $0 + Double($1) } / Double(t.count)))
     },
 
     // MARK: Projections
