@@ -1,3 +1,10 @@
+import Dispatch
+
+/// A pointer handed to parallel loops that write disjoint parts of one buffer.
+struct SendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+}
+
 /// A lookup table of dense vectors, one row per id, as PyTorch's
 /// `nn.Embedding`: a `(count, dim)` weight matrix.
 ///
@@ -98,8 +105,15 @@ public final class Embedding: @unchecked Sendable {
         case .random:
             var values = [Float](repeating: 0, count: count * dim)
             values.withUnsafeMutableBufferPointer { buffer in
-                for id in 0..<count {
-                    fillRandomRow(id, into: UnsafeMutableBufferPointer(rebasing: buffer[(id * dim)..<((id + 1) * dim)]))
+                // Every row has its own generator, so the rows can be drawn on
+                // all cores and still come out the same.
+                let base = SendablePointer(pointer: buffer.baseAddress!)
+                let (count, dim) = (self.count, self.dim)
+                let chunks = min(64, count)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for id in stride(from: chunk, to: count, by: chunks) {
+                        fillRandomRow(id, into: UnsafeMutableBufferPointer(start: base.pointer + id * dim, count: dim))
+                    }
                 }
             }
             let matrix = Tensor(shape: shape, storage: values)
