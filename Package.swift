@@ -66,6 +66,20 @@ let package = Package(
             path: "Benchmarks/lessons-bench"
         ),
 
+        // libFuzzer targets (`swift build -c release --sanitize=fuzzer --product …`; Scripts/fuzz runs them).
+        .executableTarget(
+            name: "lessons-fuzz-parse",
+            dependencies: ["LessonKit", "LessonScript"],
+            path: "Fuzz/lessons-fuzz-parse",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "lessons-fuzz-eval",
+            dependencies: ["LessonKit", "LessonScript", "LessonRunner"],
+            path: "Fuzz/lessons-fuzz-eval",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "EmbeddingEngineTests", dependencies: ["EmbeddingEngine"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),
