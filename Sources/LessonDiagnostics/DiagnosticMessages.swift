@@ -33,10 +33,24 @@ extension DiagnosticMessage {
     public static let emptyLesson = Self("the lesson is empty",
                                          help: "start with a '# Title' line and some prose")
     public static func fileTooLarge(_ bytes: Int, limit: Int) -> Self {
-        Self("the file is \(bytes) bytes, over the limit of \(limit) bytes for a lesson")
+        Self("the file is \(formatBytes(bytes)), over the limit of \(formatBytes(limit)) for a lesson",
+             help: "raise the limit with --max-file-size (MiB)")
     }
     public static func lineTooLong(_ length: Int, limit: Int) -> Self {
-        Self("this line is \(length) characters long, over the limit of \(limit)")
+        Self("this line is \(length) characters long, over the limit of \(limit)",
+             help: "raise the limit with --max-line-length")
+    }
+    public static func tooManyCells(_ count: Int, limit: Int) -> Self {
+        Self("the lesson has \(count) blocks of code, over the limit of \(limit)",
+             help: "split it into several lessons, or raise the limit with --max-cells")
+    }
+    public static func outsideLessonFolder(_ file: String) -> Self {
+        Self("'\(file)' is outside the lesson's folder",
+             help: "lessons read files from their own folder; allow another folder with --allow-path")
+    }
+    public static func lessonMemory(bytes: Int, limit: Int) -> Self {
+        Self("the lesson is using \(formatBytes(bytes)) of memory, over its budget of \(formatBytes(limit))",
+             help: "raise the budget with --max-lesson-memory (MiB)")
     }
 }
 

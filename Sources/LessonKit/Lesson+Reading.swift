@@ -2,13 +2,23 @@ import Foundation
 import LessonDiagnostics
 import Yams
 
-extension Lesson {
-    /// Lessons larger than this are refused before parsing.
-    public static let maximumFileSize = 8 << 20
+/// Bounds on what a lesson file may make the reader do. Each refusal says
+/// what the file would need and which flag raises the bound.
+public struct ReadingLimits: Sendable {
+    /// Bytes of one lesson file (`--max-file-size`, in MiB).
+    public var maximumFileSize = 8 << 20
+    /// Characters on one line (`--max-line-length`).
+    public var maximumLineLength = 100_000
+    /// Blocks that run code: cells, corpora, solutions (`--max-cells`).
+    public var maximumCells = 2_000
 
+    public init() {}
+}
+
+extension Lesson {
     /// Reads and parses the lesson at `path`. Never throws: a file that
     /// cannot be read or parsed gives a lesson whose diagnostics say why.
-    public static func load(path: String) -> Lesson {
+    public static func load(path: String, limits: ReadingLimits = ReadingLimits()) -> Lesson {
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let data: Data
         do {
@@ -17,13 +27,13 @@ extension Lesson {
             let reason = (error as NSError).localizedFailureReason ?? "the file does not exist or is not readable"
             return Lesson(failed: Diagnostic(.error, .unreadableFile(path, reason), file: path), path: path, id: id)
         }
-        return parse(data: data, path: path, id: id)
+        return parse(data: data, path: path, id: id, limits: limits)
     }
 
     /// Parses a lesson from the bytes of a file.
-    public static func parse(data: Data, path: String, id: String) -> Lesson {
-        if data.count > maximumFileSize {
-            return Lesson(failed: Diagnostic(.error, .fileTooLarge(data.count, limit: maximumFileSize), file: path),
+    public static func parse(data: Data, path: String, id: String, limits: ReadingLimits = ReadingLimits()) -> Lesson {
+        if data.count > limits.maximumFileSize {
+            return Lesson(failed: Diagnostic(.error, .fileTooLarge(data.count, limit: limits.maximumFileSize), file: path),
                           path: path, id: id)
         }
         if let nul = data.firstIndex(of: 0) {
@@ -37,11 +47,11 @@ extension Lesson {
                           path: path, id: id)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return parse(text, path: path, id: id)
+        return parse(text, path: path, id: id, limits: limits)
     }
 
     /// Parses a lesson from its text.
-    public static func parse(_ source: String, path: String, id: String) -> Lesson {
+    public static func parse(_ source: String, path: String, id: String, limits: ReadingLimits = ReadingLimits()) -> Lesson {
         // "\r\n" is one Character in Swift; make every line end in "\n" alone.
         let text = source.contains("\r") ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -49,6 +59,11 @@ extension Lesson {
                             sourceLines: lines, proseHTML: [:])
         if text.allSatisfy(\.isWhitespace) {
             lesson.diagnostics.append(Diagnostic(.error, .emptyLesson, file: path))
+            return lesson
+        }
+        if let long = lines.firstIndex(where: { $0.utf8.count > limits.maximumLineLength }) {
+            lesson.diagnostics.append(Diagnostic(.error, .lineTooLong(lines[long].count, limit: limits.maximumLineLength),
+                                                 file: path, at: SourceSpan(line: long + 1, column: 1)))
             return lesson
         }
         var markdownLines = lines
@@ -70,6 +85,11 @@ extension Lesson {
         lesson.blocks = converter.convert(markdownLines.joined(separator: "\n"))
         lesson.diagnostics += converter.diagnostics
         lesson.proseHTML = converter.proseHTML
+        let cells = lesson.runnableBlocks.count
+        if cells > limits.maximumCells {
+            lesson.diagnostics.append(Diagnostic(.error, .tooManyCells(cells, limit: limits.maximumCells), file: path))
+            lesson.blocks = []
+        }
         lesson.diagnostics = lesson.diagnostics.map { $0.inFile(path) }
         return lesson
     }

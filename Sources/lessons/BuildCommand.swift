@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
         var built: [(lesson: Lesson, file: String)] = []
         var failed = 0
         for path in paths {
-            let lesson = Lesson.load(path: path)
+            let lesson = Lesson.load(path: path, limits: limitOptions.reading)
             let run = runner.run(lesson)
             let file = lesson.id + ".html"
             try write(renderer.render(run), to: file)

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         let runner = LessonRunner(limits: limitOptions.limits, runSolutions: true, vectorLibrary: Course.vectorLibrary())
         var report: [(lesson: Lesson, diagnostics: [Diagnostic], met: Int, failed: Int)] = []
         for file in files {
-            let lesson = Lesson.load(path: file)
+            let lesson = Lesson.load(path: file, limits: limitOptions.reading)
             let run = runner.run(lesson)
             let counts = run.expectationCounts
             report.append((lesson, run.diagnostics, counts.met, counts.failed))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import LessonRendering
 import LessonScript
 
@@ -58,12 +59,38 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Deepest nesting of brackets and blocks in a cell.")
     var maxDepth: Int = 64
 
+    @Option(help: "Memory a lesson may use in all, in MiB.")
+    var maxLessonMemory: Int = 4096
+
+    @Option(help: "Largest lesson file, in MiB.")
+    var maxFileSize: Int = 8
+
+    @Option(help: "Longest line in a lesson file, in characters.")
+    var maxLineLength: Int = 100_000
+
+    @Option(help: "Most blocks of code in one lesson.")
+    var maxCells: Int = 2_000
+
+    @Option(name: .customLong("allow-path"), help: "A folder lessons may read files from besides their own (repeatable).")
+    var allowedPaths: [String] = []
+
+    /// Bounds on reading lesson files.
+    var reading: ReadingLimits {
+        var limits = ReadingLimits()
+        limits.maximumFileSize = min(maxFileSize, 1 << 20) << 20
+        limits.maximumLineLength = maxLineLength
+        limits.maximumCells = maxCells
+        return limits
+    }
+
     var limits: Limits {
         var limits = Limits()
         limits.maximumTensorBytes = maxTensorMemory.multipliedReportingOverflow(by: 1 << 20).overflow
             ? .max : maxTensorMemory << 20
         limits.maximumCellSeconds = maxCellSeconds
         limits.maximumDepth = maxDepth
+        limits.maximumLessonBytes = min(maxLessonMemory, 1 << 30) << 20
+        limits.allowedPaths = allowedPaths.map { ($0 as NSString).expandingTildeInPath }
         return limits
     }
 
@@ -72,5 +99,8 @@ struct LimitOptions: ParsableArguments {
         guard maxCellSeconds > 0, maxCellSeconds.isFinite else { throw ValidationError("--max-cell-seconds must be positive") }
         // Deeper than this, the parser's own recursion could exhaust the stack.
         guard (1...2000).contains(maxDepth) else { throw ValidationError("--max-depth must be between 1 and 2000") }
+        guard maxLessonMemory > 0, maxFileSize > 0, maxLineLength > 0, maxCells > 0 else {
+            throw ValidationError("--max-lesson-memory, --max-file-size, --max-line-length and --max-cells must be positive")
+        }
     }
 }

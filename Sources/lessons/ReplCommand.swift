@@ -28,7 +28,7 @@ struct ReplCommand: ParsableCommand {
         let renderer = TerminalRenderer(style: style)
         if let name = lesson {
             let path = try Course.resolve(name)
-            let lesson = Lesson.load(path: path)
+            let lesson = Lesson.load(path: path, limits: limitOptions.reading)
             interpreter.baseDirectory = (path as NSString).deletingLastPathComponent
             let (run, _) = LessonRunner(limits: limitOptions.limits, runSolutions: true).run(lesson, in: interpreter)
             let names = interpreter.names.sorted()

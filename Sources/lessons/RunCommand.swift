@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     /// the learner reaches its end.
     static func run(lesson path: String, hints: Bool, solutions: Bool, step: Bool, output: OutputOptions,
                     limits limitOptions: LimitOptions) throws {
-        let lesson = Lesson.load(path: path)
+        let lesson = Lesson.load(path: path, limits: limitOptions.reading)
         if lesson.blocks.isEmpty, lesson.hasErrors {
             for diagnostic in lesson.diagnostics {
                 printError(diagnostic, sourceLines: lesson.sourceLines, color: output.useColor)

@@ -196,7 +196,7 @@ struct Invocation {
 
     /// The text of a file a lesson reads, relative to the lesson's folder.
     func readText(_ file: String, at parameter: String) throws -> String {
-        let path = file.hasPrefix("/") ? file : (interpreter.baseDirectory as NSString).appendingPathComponent(file)
+        let path = try interpreter.confinedPath(file, at: span(parameter))
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: path) else {

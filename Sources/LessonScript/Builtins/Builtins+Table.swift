@@ -222,7 +222,7 @@ let table: [Builtin] = [
     function("vectors", [P("file", "String")], "Embedding",
              "Vectors from a word2vec/GloVe text file (or a .lvec file), relative to the lesson's folder.") { call in
         let file = try call.string("file")
-        let path = file.hasPrefix("/") ? file : (call.interpreter.baseDirectory as NSString).appendingPathComponent(file)
+        let path = try call.interpreter.confinedPath(file, at: call.span("file"))
         return .object(try call.loadVectors(path, at: "file"))
     },
     function("analogy", [P(nil, "a", "String"), P(nil, "b", "String"), P(nil, "c", "String"), P("in", "table", "Embedding"),

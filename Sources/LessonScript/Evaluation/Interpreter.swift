@@ -285,8 +285,40 @@ public final class Interpreter {
         return nil
     }
 
+    private var checks = 0
+
+    /// Stops a cell that runs past its time budget, or a lesson that holds
+    /// more memory than its budget (looked at every 256 checks: reading it
+    /// costs a system call).
     func checkTime(_ span: SourceSpan) throws {
         if Date() > deadline { throw ScriptError(.timeBudget(seconds: limits.maximumCellSeconds), at: span) }
+        checks &+= 1
+        if checks % 256 == 0, let resident = Self.residentBytes(), resident > limits.maximumLessonBytes {
+            throw ScriptError(.lessonMemory(bytes: resident, limit: limits.maximumLessonBytes), at: span)
+        }
+    }
+
+    /// The process's resident memory, from `/proc/self/statm`.
+    static func residentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .ascii) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// The path of a file a lesson names, which must be inside the lesson's
+    /// folder (after `..` and symbolic links are resolved) or a folder the
+    /// user allowed with `--allow-path`.
+    func confinedPath(_ file: String, at span: SourceSpan) throws -> String {
+        let joined = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
+        let resolved = ((joined as NSString).standardizingPath as NSString).resolvingSymlinksInPath
+        let roots = ([baseDirectory] + limits.allowedPaths).map {
+            ((($0 as NSString).standardizingPath as NSString).resolvingSymlinksInPath as NSString).standardizingPath
+        }
+        for root in roots where resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            return resolved
+        }
+        throw ScriptError(.outsideLessonFolder(file), at: span)
     }
 
     // MARK: - Expressions

@@ -9,6 +9,11 @@ public struct Limits: Sendable {
     public var maximumDepth: Int = 64
     /// Characters one cell may print.
     public var maximumOutputCharacters: Int = 1 << 20
+    /// Memory the whole process may hold while a lesson runs. Default 4 GiB.
+    public var maximumLessonBytes: Int = 4 << 30
+    /// Folders besides the lesson's own that `vectors(file:)` and
+    /// `corpus(file:)` may read (`--allow-path`).
+    public var allowedPaths: [String] = []
 
     public init() {}
 }
