@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 import LessonDiagnostics
 #if canImport(Glibc)
 import Glibc
@@ -21,11 +22,16 @@ struct CommonMarkConverter {
     /// safe (raw HTML dropped) and unsafe (raw HTML kept, for `--unsafe-html`).
     var proseHTML: [SourceSpan: ProseHTML] = [:]
 
-    init(sourceLines: [Substring], lineOffset: Int = 0, columnOffset: Int = 0, depth: Int = 0) {
+    /// The lesson's folder: images next to the lesson are embedded in the
+    /// handout (a handout loads no other file); `nil` embeds none.
+    let folder: String?
+
+    init(sourceLines: [Substring], lineOffset: Int = 0, columnOffset: Int = 0, depth: Int = 0, folder: String? = nil) {
         self.sourceLines = sourceLines
         self.lineOffset = lineOffset
         self.columnOffset = columnOffset
         self.depth = depth
+        self.folder = folder
     }
 
     /// Nesting that cmark accepts but a lesson has no use for (quotes in
@@ -41,6 +47,7 @@ struct CommonMarkConverter {
         }
         guard let document else { return [] }
         defer { cmark_node_free(document) }
+        embedImages(in: document)
         return children(of: document, depth: 0)
     }
 
@@ -115,7 +122,8 @@ struct CommonMarkConverter {
         }
         func markdown() -> [Block] {
             var inner = CommonMarkConverter(sourceLines: sourceLines, lineOffset: fenceLine,
-                                            columnOffset: span.start.column - 1, depth: self.depth + depth + 1)
+                                            columnOffset: span.start.column - 1, depth: self.depth + depth + 1,
+                                            folder: folder)
             let blocks = inner.convert(code)
             diagnostics += inner.diagnostics
             proseHTML.merge(inner.proseHTML) { a, _ in a }
@@ -192,6 +200,49 @@ struct CommonMarkConverter {
             }
         }
         return out
+    }
+
+    // MARK: - Images
+
+    /// Handouts are single files: an image in the lesson's folder (PNG, JPEG,
+    /// GIF or WebP, up to 2 MiB) becomes a `data:` URL; any other image
+    /// (another host, another folder, a script URL) becomes its alt text.
+    private func embedImages(in document: OpaquePointer) {
+        var images: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+               cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER {
+                images.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for image in images {
+            if let data = dataURL(for: string(cmark_node_get_url(image))) {
+                cmark_node_set_url(image, data)
+                continue
+            }
+            var alt = ""
+            var child = cmark_node_first_child(image)
+            while let c = child {
+                alt += literal(of: c)
+                child = cmark_node_next(c)
+            }
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, "[image: \(alt)]")
+            if cmark_node_replace(image, text) == 1 { cmark_node_free(image) } else { cmark_node_free(text) }
+        }
+    }
+
+    private func dataURL(for url: String) -> String? {
+        guard let folder, !url.contains(":"), !url.hasPrefix("/"), !url.contains("..") else { return nil }
+        let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"]
+        let path = (folder as NSString).appendingPathComponent(url)
+        guard let type = types[(path as NSString).pathExtension.lowercased()],
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              (attributes[.size] as? Int ?? .max) <= 2 << 20,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return "data:\(type);base64," + data.base64EncodedString()
     }
 
     // MARK: - Helpers

@@ -81,7 +81,8 @@ extension Lesson {
             // Blank lines keep cmark's line numbers equal to the file's.
             for i in 0...close { markdownLines[i] = "" }
         }
-        var converter = CommonMarkConverter(sourceLines: lines)
+        let folder = (path as NSString).deletingLastPathComponent
+        var converter = CommonMarkConverter(sourceLines: lines, folder: folder.isEmpty ? "." : folder)
         lesson.blocks = converter.convert(markdownLines.joined(separator: "\n"))
         lesson.diagnostics += converter.diagnostics
         lesson.proseHTML = converter.proseHTML

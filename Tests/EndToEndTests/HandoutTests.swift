@@ -97,6 +97,69 @@ import Testing
         #expect(unsafe.contains("<div class=\"teacher\">"))
     }
 
+    /// A lesson full of markup and script in every place a lesson can put
+    /// text: none of it reaches the page as markup.
+    @Test func hostileLessonsReachTheHandoutOnlyAsText() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        let result = try await EndToEndTests.lessons(["build", "Tests/EndToEndTests/Fixtures/hostile/01-hostile.md",
+                                                      "--out", folder.path])
+        #expect(result.status == 1, "the missing word is an error")
+        let page = folder.appendingPathComponent("01-hostile.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(Self.markup(in: html).isEmpty, "the handout contains \(Self.markup(in: html))")
+        #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Hostile"))
+        let chromium = "/usr/bin/chromium"
+        try #require(FileManager.default.isExecutableFile(atPath: chromium), "chromium is missing: run Scripts/setup --test")
+        let (_, dom) = try Self.tool(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                                                "--dump-dom", "file://" + page.path])
+        // In the browser's own DOM: one style element and no script, image, frame or handler.
+        #expect(Self.markup(in: dom).isEmpty, "the DOM contains \(Self.markup(in: dom))")
+        #expect(dom.contains("&lt;script&gt;alert('word')&lt;/script&gt;"), "vocabulary words show as text")
+        #expect(!dom.contains("CONSOLE"))
+    }
+
+    /// Real tags a lesson could have smuggled in, and event handlers or
+    /// `javascript:` links inside any tag. (Escaped text that merely spells
+    /// them out is fine: it is shown, not run.)
+    static func markup(in html: String) -> [String] {
+        let patterns = [#"<(script|img|iframe|object|embed)\b"#, #"<svg onload"#, #"<b>bold"#,
+                        #"<[a-zA-Z][^>]*\son[a-z]+\s*="#, #"<[a-zA-Z][^>]*(href|src)\s*=\s*"?\s*javascript:"#]
+        return patterns.compactMap { pattern in
+            html.range(of: pattern, options: .regularExpression).map { String(html[$0]) }
+        }
+    }
+
+    @Test func imagesBesideTheLessonAreEmbeddedOthersBecomeText() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("images-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The smallest PNG: one transparent pixel.
+        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")!
+        try png.write(to: folder.appendingPathComponent("dot.png"))
+        try Data("# Pictures\n\n![a dot](dot.png) and ![far away](https://example.com/x.png)\n".utf8)
+            .write(to: folder.appendingPathComponent("01-pictures.md"))
+        _ = try await EndToEndTests.lessons(["build", folder.appendingPathComponent("01-pictures.md").path, "--out", folder.path])
+        let html = try String(contentsOf: folder.appendingPathComponent("01-pictures.html"), encoding: .utf8)
+        #expect(html.contains("src=\"data:image/png;base64,iVBOR"))
+        #expect(html.contains("[image: far away]"))
+        #expect(!html.contains("example.com"))
+    }
+
+    @Test func twoBuildsAtOnceLeaveOnlyWholeFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concurrent-\(UUID().uuidString)")
+        async let a = Self.build(into: folder)
+        async let b = Self.build(into: folder)
+        let (ra, rb) = try await (a, b)
+        #expect(ra.status == 0 && rb.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(files)")
+        let reference = FileManager.default.temporaryDirectory.appendingPathComponent("reference-\(UUID().uuidString)")
+        _ = try await Self.build(into: reference)
+        for id in Self.shipped + ["index"] {
+            let built = try Data(contentsOf: folder.appendingPathComponent(id + ".html"))
+            #expect(built == (try Data(contentsOf: reference.appendingPathComponent(id + ".html"))), "\(id) is not whole")
+        }
+    }
+
     /// Opens each handout in headless Chromium: a screenshot is taken, the
     /// DOM has the charts the lesson draws, and the console stays quiet.
     @Test func handoutsOpenInARealBrowser() async throws {
