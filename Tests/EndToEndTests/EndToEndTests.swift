@@ -371,6 +371,28 @@ import Testing
     }
 }
 
+extension StepModeTests {
+    @Test func anExerciseChecksTheAnswerAndOffersTheHint() async throws {
+        let session = "lessons-exercise-\(UUID().uuidString.prefix(8))"
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("exercise-\(UUID().uuidString)")
+        let lesson = EndToEndTests.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/exercise/01-exercise.md").path
+        let command = "XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run '\(lesson)' --step; sleep 30"
+        _ = try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        _ = try screen(session, until: "cell 1 of 1")
+        _ = try tmux(["send-keys", "-t", session, "Enter"])
+        let prompt = try screen(session, until: "answer>")
+        #expect(prompt.contains("How many numbers does the table hold?"))
+        _ = try tmux(["send-keys", "-t", session, "table.count", "Enter"])
+        let wrong = try screen(session, until: "not quite")
+        #expect(wrong.contains("✗ not quite: you got 10"), "\(wrong)")
+        #expect(wrong.contains("Rows times columns"), "the hint follows a wrong answer")
+        _ = try tmux(["send-keys", "-t", session, "table.count * table.dim", "Enter"])
+        let right = try screen(session, until: "right")
+        #expect(right.contains("✓ right: 40"), "\(right)")
+    }
+}
+
 @Suite struct DocumentationTests {
     @Test func authoringGuideListsEveryBuiltin() async throws {
         let guide = try String(contentsOf: EndToEndTests.root.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
