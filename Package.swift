@@ -67,15 +67,16 @@ let package = Package(
         ),
 
         // libFuzzer targets (`swift build -c release --sanitize=fuzzer --product …`; Scripts/fuzz runs them).
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
         .executableTarget(
             name: "lessons-fuzz-parse",
-            dependencies: ["LessonKit", "LessonScript"],
+            dependencies: ["LessonKit", "LessonScript", "FuzzSupport"],
             path: "Fuzz/lessons-fuzz-parse",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "lessons-fuzz-eval",
-            dependencies: ["LessonKit", "LessonScript", "LessonRunner"],
+            dependencies: ["LessonKit", "LessonScript", "LessonRunner", "FuzzSupport"],
             path: "Fuzz/lessons-fuzz-eval",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),

@@ -48,6 +48,22 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
+    /// Reads `file`, loads the vectors and runs `evaluation` on both; a bad
+    /// file or vectors end the command with a diagnostic.
+    static func evaluate<Result>(_ file: String, _ options: Options,
+                                 _ evaluation: (String, Embedding) throws(EngineError) -> Result) throws -> (Result, Embedding) {
+        let text = try read(file)
+        let table = try options.table()
+        do {
+            return (try evaluation(text, table), table)
+        } catch {
+            let detail: String
+            if case .invalidArgument(let reason) = error { detail = reason } else { detail = "\(error)" }
+            printError(Diagnostic(.error, .engine("\(file): " + detail)))
+            throw Exit.badLesson
+        }
+    }
+
     static func read(_ file: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: file) else {
             printError(Diagnostic(.error, .unreadableFile(file, "no such file, or not readable")))
@@ -76,14 +92,9 @@ struct EvalCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let text = try EvalCommand.read(file)
-            let table = try options.table()
-            let result: AnalogyEvaluation
-            do {
-                result = try AnalogyEvaluation.run(text, table: table, restrict: options.restrict)
-            } catch {
-                printError(Diagnostic(.error, .engine("\(file): " + Self.describe(error))))
-                throw Exit.badLesson
+            let restrict = options.restrict
+            let (result, table) = try EvalCommand.evaluate(file, options) { (text, table) throws(EngineError) in
+                try AnalogyEvaluation.run(text, table: table, restrict: restrict)
             }
             if options.json {
                 func entry(_ s: AnalogyEvaluation.Section) -> [String: Any] {
@@ -108,11 +119,6 @@ struct EvalCommand: ParsableCommand {
                        + "\(options.restrict.map { min($0, table.count) } ?? table.count) rows of \(options.vectors)")
             print(out.joined(separator: "\n"))
         }
-
-        static func describe(_ error: EngineError) -> String {
-            if case .invalidArgument(let text) = error { return text }
-            return "\(error)"
-        }
     }
 
     struct Similarity: ParsableCommand {
@@ -127,14 +133,9 @@ struct EvalCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let text = try EvalCommand.read(file)
-            let table = try options.table()
-            let result: PairEvaluation
-            do {
-                result = try PairEvaluation.run(text, table: table, restrict: options.restrict)
-            } catch {
-                printError(Diagnostic(.error, .engine("\(file): " + Analogies.describe(error))))
-                throw Exit.badLesson
+            let restrict = options.restrict
+            let (result, _) = try EvalCommand.evaluate(file, options) { (text, table) throws(EngineError) in
+                try PairEvaluation.run(text, table: table, restrict: restrict)
             }
             if options.json {
                 try EvalCommand.output(["pearson": result.pearson, "spearman": result.spearman, "pairs": result.used,
