@@ -1,3 +1,4 @@
+import Foundation
 import LessonDiagnostics
 
 /// The info string of a fenced block, read: what kind of block it is and its
@@ -129,7 +130,7 @@ struct FencedBlockHeader {
             }
             words.append((String(text), begin + 1, i - begin))
         }
-        guard let first = words.first else { return (info.trimmingSpaces, []) }
+        guard let first = words.first else { return (info.trimmingCharacters(in: .whitespaces), []) }
         let attributes = words.dropFirst().map { word -> Attribute in
             if let eq = word.text.firstIndex(of: "=") {
                 return Attribute(key: String(word.text[..<eq]), value: String(word.text[word.text.index(after: eq)...]),
@@ -143,14 +144,5 @@ struct FencedBlockHeader {
     static func isIdentifier(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
     }
 }
