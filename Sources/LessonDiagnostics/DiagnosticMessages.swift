@@ -88,8 +88,6 @@ extension DiagnosticMessage {
     public static func invalidCorpusName(_ name: String) -> Self {
         Self("'\(name)' is not a valid name for a corpus", help: "use letters, digits and '_', starting with a letter")
     }
-    public static let solutionWithoutExercise = Self("a 'solution' block must follow an 'exercise' block")
-    public static let hintWithoutExercise = Self("a 'hint' block must follow an 'exercise' block")
     public static func unclosedFence(_ fence: String) -> Self {
         Self("this code block is never closed", help: "add a closing '\(fence)' line")
     }
