@@ -301,7 +301,7 @@ import Testing
 
     func screen(_ session: String, until text: String) throws -> String {
         var last = ""
-        for _ in 0..<50 {
+        for _ in 0..<150 {
             last = try tmux(["capture-pane", "-p", "-t", session])
             if last.contains(text) { return last }
             Thread.sleep(forTimeInterval: 0.1)
@@ -384,11 +384,11 @@ extension StepModeTests {
         let prompt = try screen(session, until: "answer>")
         #expect(prompt.contains("How many numbers does the table hold?"))
         _ = try tmux(["send-keys", "-t", session, "table.count", "Enter"])
-        let wrong = try screen(session, until: "not quite")
+        let wrong = try screen(session, until: "Rows times columns")
         #expect(wrong.contains("✗ not quite: you got 10"), "\(wrong)")
         #expect(wrong.contains("Rows times columns"), "the hint follows a wrong answer")
         _ = try tmux(["send-keys", "-t", session, "table.count * table.dim", "Enter"])
-        let right = try screen(session, until: "right")
+        let right = try screen(session, until: "✓ right")
         #expect(right.contains("✓ right: 40"), "\(right)")
     }
 }
