@@ -71,14 +71,6 @@ public struct Tensor: Equatable, Sendable {
         return total
     }
 
-    /// The same storage under another shape with the same element count.
-    public func reshaped(_ newShape: [Int]) throws(EngineError) -> Tensor {
-        guard newShape.reduce(1, *) == count else {
-            throw .shapeMismatch(operation: "reshape", shape, newShape)
-        }
-        return Tensor(shape: newShape, storage: storage)
-    }
-
     // MARK: - Indexing
 
     /// One position along an axis, or a range of them.

@@ -25,16 +25,10 @@ public struct Lesson: Sendable {
     }
 
     /// The lesson number from an `NN-slug` id.
-    public var number: Int? {
-        let digits = id.prefix { $0.isASCII && $0.isNumber }
-        return digits.isEmpty ? nil : Int(digits)
-    }
+    public var number: Int? { LessonID.number(of: id) }
 
     /// `analogy` for `03-analogy`.
-    public var slug: String {
-        guard number != nil, let dash = id.firstIndex(of: "-") else { return id }
-        return String(id[id.index(after: dash)...])
-    }
+    public var slug: String { LessonID.slug(of: id) }
 
     /// Every block that runs code, in document order, nested ones included.
     public var runnableBlocks: [Block] { Self.runnableBlocks(in: blocks) }

@@ -68,9 +68,8 @@ public struct LessonCatalog: Sendable {
     /// number (`3`, `03`), or a slug (`analogy`).
     public func resolve(_ name: String) -> String? {
         for (id, path) in zip(ids, paths) {
-            let digits = id.prefix { $0.isNumber }
-            let slug = id.drop { $0.isNumber }.drop { $0 == "-" }
-            if id == name || (!digits.isEmpty && Int(digits) == Int(name)) || slug == name {
+            let number = LessonID.number(of: id)
+            if id == name || (number != nil && number == Int(name)) || LessonID.slug(of: id) == name {
                 return path
             }
         }

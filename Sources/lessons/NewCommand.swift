@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonDiagnostics
+import LessonKit
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,12 +27,9 @@ struct NewCommand: ParsableCommand {
         let folder = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("Lessons")
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let numbers = existing.compactMap { name -> Int? in
-            guard name.hasSuffix(".md") else { return nil }
-            return Int(name.prefix { $0.isNumber })
-        }
+        let numbers = existing.filter { $0.hasSuffix(".md") }.compactMap { LessonID.number(of: $0) }
         let number = (numbers.max() ?? 0) + 1
-        let id = (number < 10 ? "0\(number)" : "\(number)") + "-" + Self.slug(title)
+        let id = LessonID.make(number: number, slug: Self.slug(title))
         let path = (folder as NSString).appendingPathComponent(id + ".md")
         guard !FileManager.default.fileExists(atPath: path) else {
             printError(Diagnostic(.error, .unreadableFile(path, "it exists already; not overwriting it")))

@@ -33,7 +33,7 @@ public struct HTMLRenderer {
         var footer = "\(met) expectation\(met == 1 ? "" : "s") met"
         if failed > 0 { footer += ", \(failed) failed" }
         if errors > 0 { footer += ", \(errors) error\(errors == 1 ? "" : "s")" }
-        let title = (lesson.number.map { format2($0) + " · " } ?? "") + lesson.title
+        let title = (lesson.number.map { LessonID.label($0) + " · " } ?? "") + lesson.title
         return page(title: title, [
             el("main", [("class", "lesson")], [
                 el("header", [("class", "lesson-header")], header),
@@ -72,7 +72,6 @@ public struct HTMLRenderer {
         ]).render() + "\n"
     }
 
-    private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     // MARK: - Blocks
 

@@ -35,7 +35,7 @@ public struct TerminalRenderer {
         let width = style.width
         let line = String(repeating: style.doubleRule, count: width)
         var title = lesson.title
-        if let number = lesson.number { title = String(format2(number)) + " · " + title }
+        if let number = lesson.number { title = LessonID.label(number) + " · " + title }
         if style.ascii { title = title.replacingOccurrences(of: "·", with: "-") }
         let minutes = lesson.frontMatter.minutes.map { "\($0) min" } ?? ""
         var out = style.dim(line) + "\n"
@@ -62,7 +62,6 @@ public struct TerminalRenderer {
         return style.dim(String(repeating: style.rule, count: style.width)) + "\n" + mark + " " + parts.joined(separator: ", ")
     }
 
-    private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     // MARK: - Blocks
 
