@@ -102,7 +102,7 @@ public struct HTMLRenderer {
             return el("section", [("class", "cell corpus")], [
                 el("p", [("class", "cell-title")], text: "corpus \(name)"),
                 el("pre", [("class", "code")], [el("code", text: trimmed(text))]),
-                results(run.events(of: cell) ?? [], charts: &charts),
+                results(ResultItem.group(run.events(of: cell) ?? []), charts: &charts),
             ])
         case .callout(let kind, let inner, _):
             return el("aside", [("class", "callout \(kind.rawValue)")],
@@ -144,11 +144,8 @@ public struct HTMLRenderer {
         var children: [HTMLNode] = []
         if let title = cell.attributes["title"] { children.append(el("p", [("class", "cell-title")], text: title)) }
         if cell.showsCode { children.append(code(cell)) }
-        let shown = cell.showsResults ? events : events.filter {
-            if case .error(_, false) = $0 { return true }
-            if case .expectation(let o) = $0 { return !o.met }
-            return false
-        }
+        // Hidden results still show what went wrong.
+        let shown = ResultItem.group(events, showsResults: cell.showsResults)
         if !shown.isEmpty { children.append(results(shown, charts: &charts)) }
         if children.isEmpty { return .fragment([]) }
         return el("section", [("class", "cell")], children)
@@ -176,24 +173,17 @@ public struct HTMLRenderer {
         return el("pre", [("class", "code")], [el("code", [("class", "language-swift")], nodes)])
     }
 
-    private func results(_ events: [Event], charts: inout Int) -> HTMLNode {
+    private func results(_ items: [ResultItem], charts: inout Int) -> HTMLNode {
         var nodes: [HTMLNode] = []
-        var consumed = Set<Int>()
-        func verdict(after i: Int) -> HTMLNode? {
-            guard i + 1 < events.count, case .expectation(let outcome) = events[i + 1], outcome.expectation != nil
-            else { return nil }
-            consumed.insert(i + 1)
-            return verdictNode(outcome)
-        }
-        for (i, event) in events.enumerated() where !consumed.contains(i) {
-            switch event {
-            case .binding(let name, let value, _):
-                var children: [HTMLNode] = [el("span", [("class", "name")], text: name), .text(": " + value.summary)]
-                if let v = verdict(after: i) { children.append(v) }
-                nodes.append(el("div", [("class", "result binding")], children))
-            case .value(let value, _):
+        for item in items {
+            switch item {
+            case .binding(let name, let value, let verdict):
+                nodes.append(el("div", [("class", "result binding")],
+                                [el("span", [("class", "name")], text: name), .text(": " + value.summary)]
+                                    + (verdict.map { [verdictNode($0)] } ?? [])))
+            case .value(let value, let verdict):
                 var children: [HTMLNode] = [el("output", text: value.display)]
-                if let v = verdict(after: i) { children.append(v) }
+                if let verdict { children.append(verdictNode(verdict)) }
                 if let note = ValueFormatter.typeNote(value) { children.append(el("div", [("class", "type")], text: note)) }
                 if let chart = Chart.from(value) {
                     charts += 1
@@ -201,26 +191,22 @@ public struct HTMLRenderer {
                 }
                 nodes.append(el("div", [("class", "result value")], children))
             case .printed(let text):
-                nodes.append(el("pre", [("class", "result printed")],
-                                [.text(text.hasSuffix("\n") ? String(text.dropLast()) : text)]))
+                nodes.append(el("pre", [("class", "result printed")], [.text(text)]))
             case .expectation(let outcome):
                 nodes.append(el("div", [("class", "result")], outcome.expectation == nil
                                 ? [el("span", [("class", "name")], text: "expect"), verdictNode(outcome)]
                                 : [verdictNode(outcome)]))
-            case .error(let diagnostic, let expected):
-                if expected {
-                    var children: [HTMLNode] = [.text("error: " + diagnostic.message)]
-                    if let v = verdict(after: i) { children.append(v) }
-                    nodes.append(el("div", [("class", "result binding")], children))
-                } else {
-                    var children: [HTMLNode] = [el("strong", text: "✗ error: "), .text(diagnostic.message)]
-                    if let help = diagnostic.help { children.append(el("span", [("class", "help")], text: "help: " + help)) }
-                    if let span = diagnostic.span {
-                        children.append(el("span", [("class", "where")],
-                                           text: "at line \(span.start.line), column \(span.start.column)"))
-                    }
-                    nodes.append(el("div", [("class", "result error"), ("role", "alert")], children))
+            case .error(let diagnostic, true, let verdict):
+                nodes.append(el("div", [("class", "result binding")],
+                                [.text("error: " + diagnostic.message)] + (verdict.map { [verdictNode($0)] } ?? [])))
+            case .error(let diagnostic, false, _):
+                var children: [HTMLNode] = [el("strong", text: "✗ error: "), .text(diagnostic.message)]
+                if let help = diagnostic.help { children.append(el("span", [("class", "help")], text: "help: " + help)) }
+                if let span = diagnostic.span {
+                    children.append(el("span", [("class", "where")],
+                                       text: "at line \(span.start.line), column \(span.start.column)"))
                 }
+                nodes.append(el("div", [("class", "result error"), ("role", "alert")], children))
             }
         }
         return el("div", [("class", "results")], nodes)

@@ -244,16 +244,8 @@ public struct TerminalRenderer {
                 out += indent + "  " + style.dim(style.bar) + " " + line + "\n"
             }
         }
-        if cell.showsResults {
-            out += results(events, indent: indent)
-        } else {
-            // Hidden results still show what went wrong.
-            out += results(events.filter {
-                if case .error(_, false) = $0 { return true }
-                if case .expectation(let o) = $0 { return !o.met }
-                return false
-            }, indent: indent)
-        }
+        // Hidden results still show what went wrong.
+        out += results(ResultItem.group(events, showsResults: cell.showsResults), indent: indent)
         // A setup cell that went well shows nothing at all.
         return out.isEmpty ? "" : "\n" + out
     }
@@ -261,60 +253,49 @@ public struct TerminalRenderer {
     /// The results of a cell, in order: summaries of bindings, values,
     /// printed text, ✓/✗ for expectations, errors in place.
     public func results(_ events: [Event], indent: String) -> String {
+        results(ResultItem.group(events), indent: indent)
+    }
+
+    func results(_ items: [ResultItem], indent: String) -> String {
         var lines: [String] = []
         let lead = indent + "  "
         let mark = style.dim(style.resultMark) + " "
         let valueFormatter = ValueFormatter(style: style)
-        /// The verdict of the expectation that follows event `i`, if any.
-        func verdict(after i: Int) -> String? {
-            guard i + 1 < events.count, case .expectation(let outcome) = events[i + 1], outcome.expectation != nil
-            else { return nil }
-            return verdictText(outcome)
-        }
-        var consumed = Set<Int>()
-        for (i, event) in events.enumerated() where !consumed.contains(i) {
-            switch event {
-            case .binding(let name, let value, _):
+        for item in items {
+            switch item {
+            case .binding(let name, let value, let verdict):
                 var summary = name + ": " + value.summary
                 let room = style.width - visibleWidth(lead) - 2 - 4
                 if summary.count > room { summary = String(summary.prefix(room - 1)) + style.ellipsis }
-                var line = lead + mark + style.dim(summary)
-                if let v = verdict(after: i) { line += "  " + v; consumed.insert(i + 1) }
-                lines.append(line)
-            case .value(let value, _):
+                lines.append(lead + mark + style.dim(summary) + (verdict.map { "  " + verdictText($0) } ?? ""))
+            case .value(let value, let verdict):
                 let rendered = valueFormatter.full(value, width: style.width - visibleWidth(lead) - 2)
                 // A long display (a sentence, a document) wraps at spaces, under itself.
                 var first = wrapPlain(rendered[0], firstPrefix: lead + mark, prefix: lead + "  ")
-                if let v = verdict(after: i) {
+                if let verdict {
+                    let v = verdictText(verdict)
                     if visibleWidth(first[first.count - 1]) + 2 + visibleWidth(v) <= style.width {
                         first[first.count - 1] += "  " + v
                     } else {
                         first.append(lead + "  " + v)
                     }
-                    consumed.insert(i + 1)
                 }
                 lines += first
                 lines += rendered.dropFirst().map { lead + "  " + $0 }
             case .printed(let text):
-                var body = text
-                if body.hasSuffix("\n") { body.removeLast() }
-                for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     lines += wrapPlain(String(line), firstPrefix: lead + "  ", prefix: lead + "    ")
                 }
             case .expectation(let outcome):
                 let what = outcome.expectation == nil ? style.dim("expect") + "  " : ""
                 lines.append(lead + mark + what + verdictText(outcome))
-            case .error(let diagnostic, let expected):
-                if expected {
-                    var line = lead + mark + style.dim("error: " + diagnostic.message)
-                    if let v = verdict(after: i) { line += "  " + v; consumed.insert(i + 1) }
-                    lines.append(line)
-                } else {
-                    lines.append(lead + style.red(style.cross + " error: ") + style.bold(diagnostic.message))
-                    if let help = diagnostic.help { lines.append(lead + "  " + style.cyan("help: ") + help) }
-                    if let span = diagnostic.span {
-                        lines.append(lead + "  " + style.dim("at line \(span.start.line), column \(span.start.column)"))
-                    }
+            case .error(let diagnostic, true, let verdict):
+                lines.append(lead + mark + style.dim("error: " + diagnostic.message) + (verdict.map { "  " + verdictText($0) } ?? ""))
+            case .error(let diagnostic, false, _):
+                lines.append(lead + style.red(style.cross + " error: ") + style.bold(diagnostic.message))
+                if let help = diagnostic.help { lines.append(lead + "  " + style.cyan("help: ") + help) }
+                if let span = diagnostic.span {
+                    lines.append(lead + "  " + style.dim("at line \(span.start.line), column \(span.start.column)"))
                 }
             }
         }
