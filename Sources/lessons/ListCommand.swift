@@ -34,14 +34,7 @@ struct NextCommand: ParsableCommand {
         abstract: "Run the first lesson you have not finished."
     )
 
-    @Flag(help: "Show the hints of exercises.")
-    var hints = false
-    @Flag(help: "Run and show the solutions of exercises.")
-    var solutions = false
-    @Flag(help: "Pause after each cell.")
-    var step = false
-    @OptionGroup var output: OutputOptions
-    @OptionGroup var limitOptions: LimitOptions
+    @OptionGroup var options: ShowOptions
 
     func run() throws {
         guard let catalog = Course.catalog() else { throw Exit.usage }
@@ -52,8 +45,7 @@ struct NextCommand: ParsableCommand {
             print("You have finished every lesson. 'lessons reset' starts over.")
             return
         }
-        try RunCommand.run(lesson: path, hints: hints, solutions: solutions, step: step, output: output,
-                           limits: limitOptions)
+        try options.show(path)
     }
 }
 

@@ -14,6 +14,16 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The lesson to run.")
     var lesson: String
 
+    @OptionGroup var options: ShowOptions
+
+    func run() throws {
+        try options.show(Course.resolve(lesson))
+    }
+}
+
+/// How a lesson is shown: `--hints`, `--solutions`, `--step`, the output and
+/// the budgets. `run` and `next` share them.
+struct ShowOptions: ParsableArguments {
     @Flag(help: "Show the hints of exercises.")
     var hints = false
 
@@ -26,15 +36,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var limitOptions: LimitOptions
 
-    func run() throws {
-        try Self.run(lesson: Course.resolve(lesson), hints: hints, solutions: solutions, step: step,
-                     output: output, limits: limitOptions)
-    }
-
     /// Runs and shows the lesson at `path`, and records it as finished when
     /// the learner reaches its end.
-    static func run(lesson path: String, hints: Bool, solutions: Bool, step: Bool, output: OutputOptions,
-                    limits limitOptions: LimitOptions) throws {
+    func show(_ path: String) throws {
         let lesson = Lesson.load(path: path, limits: limitOptions.reading)
         if lesson.blocks.isEmpty, lesson.hasErrors {
             for diagnostic in lesson.diagnostics {
