@@ -393,6 +393,29 @@ extension StepModeTests {
     }
 }
 
+extension StepModeTests {
+    /// Training shows a live bar on a terminal, and leaves no trace of it
+    /// once done.
+    @Test func trainingShowsAProgressBarOnATerminal() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var generator = SystemRandomNumberGenerator()
+        let words = (0..<500).map { "w\($0)" }
+        let text = (0..<20_000).map { _ in (0..<10).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") }
+        try text.joined(separator: "\n").write(to: folder.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        let session = "lessons-bar-\(UUID().uuidString.prefix(8))"
+        let command = "'\(EndToEndTests.binary.path)' train '\(folder.path)/corpus.txt' --min-count 1 --epochs 8; sleep 60"
+        _ = try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "20", command])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        let during = try screen(session, until: "words/s")
+        #expect(during.contains("epoch "), "\(during)")
+        #expect(during.contains("s left"))
+        let after = try screen(session, until: "raw words/s")
+        #expect(after.contains("trained    8 epochs"), "\(after)")
+        #expect(!after.contains("s left"), "the bar is erased when training ends")
+    }
+}
+
 @Suite struct DocumentationTests {
     @Test func authoringGuideListsEveryBuiltin() async throws {
         let guide = try String(contentsOf: EndToEndTests.root.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
