@@ -47,14 +47,14 @@ let package = Package(
         // The Swift-subset language the cells are written in.
         .target(name: "LessonScript", dependencies: ["EmbeddingEngine", "VectorStore", "LessonDiagnostics"]),
         // Runs a lesson's cells in one notebook state and checks their expectations.
-        .target(name: "LessonRunner", dependencies: ["LessonKit", "LessonScript"]),
+        .target(name: "LessonRunner", dependencies: ["LessonKit", "LessonScript", "VectorStore"]),
         // Draws a lesson and its run: terminal (and, later, HTML).
         .target(name: "LessonRendering", dependencies: ["LessonKit", "LessonScript", "LessonRunner"]),
         // The command-line tool.
         .executableTarget(
             name: "lessons",
             dependencies: [
-                "LessonKit", "LessonScript", "LessonRunner", "LessonRendering", "BLASTuning",
+                "LessonKit", "LessonScript", "LessonRunner", "LessonRendering", "BLASTuning", "VectorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonRenderingTests",
-            dependencies: ["LessonRendering", "LessonRunner", "LessonKit", "LessonScript"],
+            dependencies: ["LessonRendering", "LessonRunner", "LessonKit", "LessonScript", "VectorStore"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["lessons"], exclude: ["Snapshots", "Fixtures"]),

@@ -3,6 +3,7 @@ import Foundation
 import LessonDiagnostics
 import LessonKit
 import LessonScript
+import VectorStore
 
 /// A lesson after running: what each runnable block produced, and every
 /// problem found, reading and running.

@@ -3,6 +3,7 @@ import Foundation
 import LessonDiagnostics
 import LessonKit
 import LessonScript
+import VectorStore
 
 /// The lessons this invocation works on, and how names resolve to files.
 enum Course {

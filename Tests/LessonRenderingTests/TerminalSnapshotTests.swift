@@ -4,6 +4,7 @@ import LessonRunner
 import LessonScript
 import Testing
 @testable import LessonRendering
+import VectorStore
 
 /// Golden files of whole lessons rendered for the terminal. Re-record with
 /// `RECORD_SNAPSHOTS=1 swift test`, then review the diff.

@@ -1,6 +1,7 @@
 import EmbeddingEngine
 import Foundation
 import LessonDiagnostics
+import VectorStore
 
 /// How far training has come, for a progress bar.
 public struct TrainingProgress: Sendable {

@@ -1,7 +1,5 @@
 import EmbeddingEngine
 import Foundation
-import LessonDiagnostics
-import VectorStore
 
 /// Where named vectors (`vectors("glove-6B-50d")`) are found, and the tables
 /// already loaded, so a lesson that asks twice maps the file once.
@@ -41,20 +39,5 @@ public final class VectorLibrary: @unchecked Sendable {
         let table = try VectorFile.load(path: path, maximumBytes: maximumBytes)
         loaded[key] = table
         return table
-    }
-}
-
-extension VectorFileError {
-    /// The catalogue message for this error.
-    public var message: DiagnosticMessage {
-        switch self {
-        case .unreadable(let path, let reason): return .vectorsUnreadable(path, reason)
-        case .truncated(let path, let expected, let actual): return .vectorsTruncated(path, expected: expected, actual: actual)
-        case .badMagic(let path): return .vectorsNotThisFormat(path)
-        case .unsupportedVersion(let path, let version): return .vectorsVersion(path, version)
-        case .checksumMismatch(let path, _, _): return .vectorsCorrupt(path)
-        case .malformed(let path, let line, let reason): return .vectorsMalformed(path, line: line, reason)
-        case .tooLarge(let path, let bytes, let limit): return .vectorsTooLarge(path, bytes: bytes, limit: limit)
-        }
     }
 }
