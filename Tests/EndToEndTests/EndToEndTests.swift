@@ -28,29 +28,16 @@ import Testing
     static let state = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-state-\(UUID().uuidString)")
 
     /// Runs `lessons` with `arguments` in `directory` (default: the repository).
-    static func lessons(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) async throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
+    static func lessons(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:],
+                        input: Data? = nil) async throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         env["COLUMNS"] = nil
         env["XDG_STATE_HOME"] = state.path
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Both pipes at once, so a child that fills one does not block on it.
-        let errorHandle = err.fileHandleForReading
-        let stderrTask = Task.detached { readAll(errorHandle) }
-        let stdout = readAll(out.fileHandleForReading)
-        let stderr = await stderrTask.value
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let output = try await Subprocess.run(binary.path, arguments, in: directory, environment: env, input: input)
+        #expect(!output.timedOut, "lessons \(arguments.joined(separator: " ")) was still running after two minutes")
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 
     @Test func runsLessonTwoWithItsShape() async throws {
@@ -146,20 +133,10 @@ import Testing
     }
 
     @Test func replContinuesFromALessonsState() async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["repl", "02-lookup"]
-        process.currentDirectoryURL = Self.root
-        process.environment = ["XDG_STATE_HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("embedded.shape // => (1, 3, 768)\nembeddin.dim\n:quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: readAll(output.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let input = Data("embedded.shape // => (1, 3, 768)\nembeddin.dim\n:quit\n".utf8)
+        let result = try await Self.lessons(["repl", "02-lookup"], environment: ["PATH": "/usr/bin:/bin"], input: input)
+        let text = result.stdout
+        #expect(result.status == 0)
         #expect(text.contains("(1, 3, 768)  ✓"))
         #expect(text.contains("repl:2:1: error: cannot find 'embeddin' in scope"))
         #expect(text.contains("help: did you mean 'embedding'?"))
@@ -283,28 +260,26 @@ import Testing
 
 /// Drives `lessons run --step` in a real terminal (tmux) and reads the screen.
 @Suite(.serialized) struct StepModeTests {
-    func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        // The tmux server that the first command starts inherits these; a pipe
-        // would never reach its end. Only capture-pane's output is read.
-        let capture = arguments.first == "capture-pane"
-        let out = Pipe()
-        process.standardOutput = capture ? out : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = capture ? readAll(out.fileHandleForReading) : Data()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// A tmux server of the tests' own, apart from any the user runs.
+    static let socket = "lessons-tests-\(getpid())"
+
+    func tmux(_ arguments: [String]) async throws -> String {
+        let output = try await Subprocess.run("tmux", ["-L", Self.socket] + arguments, timeLimit: .seconds(20))
+        #expect(!output.timedOut, "tmux \(arguments.first ?? "") did not return")
+        return output.stdout
     }
 
-    func screen(_ session: String, until text: String) throws -> String {
+    /// Ends a session (and with the last one, the server).
+    static func kill(_ session: String) {
+        _ = try? Subprocess.start("tmux", ["-L", socket, "kill-session", "-t", session]).waitBlocking()
+    }
+
+    func screen(_ session: String, until text: String) async throws -> String {
         var last = ""
         for _ in 0..<150 {
-            last = try tmux(["capture-pane", "-p", "-t", session])
+            last = try await tmux(["capture-pane", "-p", "-t", session])
             if last.contains(text) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         return last
     }
@@ -313,17 +288,17 @@ import Testing
         let session = "lessons-test-\(UUID().uuidString.prefix(8))"
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("step-\(UUID().uuidString)")
         let command = "cd '\(EndToEndTests.root.path)' && XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run 1 --step; sleep 30"
-        _ = try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
-        let first = try screen(session, until: "cell 1 of 7")
+        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
+        defer { Self.kill(session) }
+        let first = try await screen(session, until: "cell 1 of 7")
         #expect(first.contains("── cell 1 of 7 · Enter: next · h: hint · q: quit ──"), "\(first)")
         #expect(first.contains("\"king\" == \"queen\" // => false"))
         #expect(!first.contains("First try: one-hot vectors"), "the lesson went on without waiting")
-        _ = try tmux(["send-keys", "-t", session, "Enter"])
-        let second = try screen(session, until: "cell 2 of 7")
+        _ = try await tmux(["send-keys", "-t", session, "Enter"])
+        let second = try await screen(session, until: "cell 2 of 7")
         #expect(second.contains("cell 2 of 7"))
         #expect(second.contains("[1, 0, 0, 0, 0]  ✓"))
-        _ = try tmux(["send-keys", "-t", session, "q"])
+        _ = try await tmux(["send-keys", "-t", session, "q"])
         try await Task.sleep(nanoseconds: 500_000_000)
         let list = try await EndToEndTests.lessons(["list"], environment: ["XDG_STATE_HOME": state.path])
         #expect(list.stdout.contains("→ 01-what-is-an-embedding"), "quitting early does not finish the lesson")
@@ -351,21 +326,15 @@ import Testing
         try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
         _ = try await EndToEndTests.lessons(["new", "Watched"], in: course)
         let lesson = course.appendingPathComponent("Lessons/01-watched.md")
-        let process = Process()
-        process.executableURL = EndToEndTests.binary
-        process.arguments = ["watch", "--max-checks", "2", "--interval", "0.1", "--color", "never"]
-        process.currentDirectoryURL = course
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let watch = try Subprocess.start(EndToEndTests.binary.path, ["watch", "--max-checks", "2", "--interval", "0.1", "--color", "never"],
+                                         in: course)
         try await Task.sleep(nanoseconds: 1_500_000_000)
         let text = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: "words.count // => 4",
                                                                                        with: "words.count // => 5")
         try text.write(to: lesson, atomically: false, encoding: .utf8)
-        let handle = out.fileHandleForReading
-        let output = await Task.detached { String(decoding: readAll(handle), as: UTF8.self) }.value
-        process.waitUntilExit()
+        let result = await watch.wait(timeLimit: .seconds(60))
+        #expect(!result.timedOut, "watch did not see the save")
+        let output = result.stdout
         #expect(output.contains("checked 1 lesson: 4 expectations met, 0 errors"))
         #expect(output.contains("01-watched.md:21:13: error: expectation failed: expected '5', got '4'"), "\(output)")
     }
@@ -377,18 +346,18 @@ extension StepModeTests {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("exercise-\(UUID().uuidString)")
         let lesson = EndToEndTests.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/exercise/01-exercise.md").path
         let command = "XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run '\(lesson)' --step; sleep 30"
-        _ = try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
-        _ = try screen(session, until: "cell 1 of 1")
-        _ = try tmux(["send-keys", "-t", session, "Enter"])
-        let prompt = try screen(session, until: "answer>")
+        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
+        defer { Self.kill(session) }
+        _ = try await screen(session, until: "cell 1 of 1")
+        _ = try await tmux(["send-keys", "-t", session, "Enter"])
+        let prompt = try await screen(session, until: "answer>")
         #expect(prompt.contains("How many numbers does the table hold?"))
-        _ = try tmux(["send-keys", "-t", session, "table.count", "Enter"])
-        let wrong = try screen(session, until: "Rows times columns")
+        _ = try await tmux(["send-keys", "-t", session, "table.count", "Enter"])
+        let wrong = try await screen(session, until: "Rows times columns")
         #expect(wrong.contains("✗ not quite: you got 10"), "\(wrong)")
         #expect(wrong.contains("Rows times columns"), "the hint follows a wrong answer")
-        _ = try tmux(["send-keys", "-t", session, "table.count * table.dim", "Enter"])
-        let right = try screen(session, until: "✓ right")
+        _ = try await tmux(["send-keys", "-t", session, "table.count * table.dim", "Enter"])
+        let right = try await screen(session, until: "✓ right")
         #expect(right.contains("✓ right: 40"), "\(right)")
     }
 }
@@ -405,12 +374,12 @@ extension StepModeTests {
         try text.joined(separator: "\n").write(to: folder.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
         let session = "lessons-bar-\(UUID().uuidString.prefix(8))"
         let command = "'\(EndToEndTests.binary.path)' train '\(folder.path)/corpus.txt' --min-count 1 --epochs 8; sleep 60"
-        _ = try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "20", command])
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
-        let during = try screen(session, until: "words/s")
+        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "20", command])
+        defer { Self.kill(session) }
+        let during = try await screen(session, until: "words/s")
         #expect(during.contains("epoch "), "\(during)")
         #expect(during.contains("s left"))
-        let after = try screen(session, until: "raw words/s")
+        let after = try await screen(session, until: "raw words/s")
         #expect(after.contains("trained    8 epochs"), "\(after)")
         #expect(!after.contains("s left"), "the bar is erased when training ends")
     }
@@ -424,19 +393,5 @@ extension StepModeTests {
         let generated = try await EndToEndTests.lessons(["builtins", "--markdown"]).stdout
         #expect(String(guide[begin.upperBound..<end.lowerBound]) == generated,
                 "docs/authoring.md is out of date: paste `lessons builtins --markdown` between the markers")
-    }
-}
-
-/// Everything a pipe delivers until its end. Foundation's
-/// `readDataToEndOfFile` traps when a read is interrupted by a signal
-/// (EINTR), which happens when tests start processes in parallel.
-func readAll(_ handle: FileHandle) -> Data {
-    var data = Data()
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = read(handle.fileDescriptor, &buffer, buffer.count)
-        if n > 0 { data.append(buffer, count: n); continue }
-        if n < 0 && errno == EINTR { continue }
-        return data
     }
 }

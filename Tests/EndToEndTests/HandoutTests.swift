@@ -10,17 +10,11 @@ import Testing
         try await EndToEndTests.lessons(["build", "--out", folder.path] + arguments)
     }
 
-    static func tool(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = readAll(out.fileHandleForReading)
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs tidy or Chromium; output and errors together, as a person sees them.
+    static func tool(_ path: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await Subprocess.run(path, arguments, timeLimit: .seconds(90))
+        #expect(!result.timedOut, "\(path) was still running after 90 seconds")
+        return (result.status, result.stdout + result.stderr)
     }
 
     static let shipped = ["01-what-is-an-embedding", "02-lookup", "03-analogy", "04-similarity-search", "05-training-loop",
@@ -66,7 +60,7 @@ import Testing
         let tidy = "/usr/bin/tidy"
         try #require(FileManager.default.isExecutableFile(atPath: tidy), "tidy is missing: run Scripts/setup --test")
         for id in Self.shipped + ["index"] {
-            let (status, output) = try Self.tool(tidy, ["-q", "-e", Self.out.appendingPathComponent(id + ".html").path])
+            let (status, output) = try await Self.tool(tidy, ["-q", "-e", Self.out.appendingPathComponent(id + ".html").path])
             #expect(status == 0, "tidy on \(id):\n\(output)")
         }
     }
@@ -110,7 +104,7 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Hostile"))
         let chromium = "/usr/bin/chromium"
         try #require(FileManager.default.isExecutableFile(atPath: chromium), "chromium is missing: run Scripts/setup --test")
-        let (_, dom) = try Self.tool(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+        let (_, dom) = try await Self.tool(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
                                                 "--dump-dom", "file://" + page.path])
         // In the browser's own DOM: one style element and no script, image, frame or handler.
         #expect(Self.markup(in: dom).isEmpty, "the DOM contains \(Self.markup(in: dom))")
@@ -172,9 +166,9 @@ import Testing
             let page = "file://" + Self.out.appendingPathComponent(id + ".html").path
             let shot = Self.out.appendingPathComponent(id + ".png")
             let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
-            let (_, screenshotLog) = try Self.tool(chromium, common + ["--screenshot=\(shot.path)", "--window-size=1000,1400", page])
+            let (_, screenshotLog) = try await Self.tool(chromium, common + ["--screenshot=\(shot.path)", "--window-size=1000,1400", page])
             #expect(FileManager.default.fileExists(atPath: shot.path), "no screenshot of \(id)")
-            let (status, dom) = try Self.tool(chromium, common + ["--dump-dom", page])
+            let (status, dom) = try await Self.tool(chromium, common + ["--dump-dom", page])
             #expect(status == 0)
             let svgs = dom.components(separatedBy: "<svg").count - 1
             #expect(svgs >= charts[id, default: 1], "\(id): \(svgs) charts in the DOM")
