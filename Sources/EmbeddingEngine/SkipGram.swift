@@ -84,6 +84,13 @@ public final class SkipGram: @unchecked Sendable {
     /// Trains `epochs` more epochs with a learning rate falling linearly from
     /// `lr` to `lr · 0.0001`, and returns the mean loss of each. The loss of a
     /// (word, context) pair is −log σ(u·v) − Σ log σ(−uₖ·v) over the negatives.
+    ///
+    /// It is the running loss, as word2vec, gensim and fastText report it:
+    /// each pair is scored just before its own update, so it profits from the
+    /// updates the word's previous pairs have just made. That profit shrinks
+    /// with the learning rate, so over many epochs of a large corpus the
+    /// running loss can rise at the end while the loss of the whole corpus
+    /// under fixed vectors keeps falling (BENCHMARKS.md measures both).
     public func train(epochs: Int, lr: Float, progress: ((Progress) -> Bool)? = nil) throws(EngineError) -> [Float] {
         guard epochs >= 0 else { throw .invalidArgument("epochs must be 0 or more, not \(epochs)") }
         guard lr > 0, lr.isFinite else { throw .invalidArgument("lr must be positive, not \(lr)") }

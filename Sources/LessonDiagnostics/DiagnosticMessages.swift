@@ -279,6 +279,9 @@ extension DiagnosticMessage {
     public static func outOfBounds(_ what: String, _ value: Int, _ range: ClosedRange<Int>) -> Self {
         Self("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
     }
+    public static func notAnInt(_ display: String) -> Self {
+        Self("\(display) cannot be converted to Int: it is not finite or is beyond Int's range")
+    }
     public static func collectionTooLarge(elements: Int, limit: Int) -> Self {
         Self("this would make a collection of \(elements) elements, over the budget of \(limit)",
              help: "raise the budget with --max-tensor-memory")

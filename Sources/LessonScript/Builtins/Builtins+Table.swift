@@ -351,6 +351,15 @@ let table: [Builtin] = [
     function("Tensor", [P(nil, "values", "[Float]")], "Tensor", "A tensor from nested arrays of numbers.") { call in
         .tensor(try call.tensor("values"))
     },
+    function("Float", [P(nil, "x", "Float")], "Float",
+             "A number as a Float: Float(7) / 2 is 3.5, where 7 / 2 is 3.") { call in .float(try call.number("x")) },
+    function("Int", [P(nil, "x", "Float")], "Int", "A number as an Int, cut towards zero as Swift does: Int(2.7) is 2.") { call in
+        let x = try call.number("x")
+        guard x.isFinite, Swift.abs(x) < 0x1p63 else {
+            throw ScriptError(.notAnInt(Value.float(x).display), at: call.span("x"))
+        }
+        return .int(Int(x))
+    },
     function("sqrt", [P(nil, "x", "Float")], "Float", "The square root.") { call in .float((try call.number("x")).squareRoot()) },
     function("exp", [P(nil, "x", "Float")], "Float", "e raised to x.") { call in .float(Foundation.exp(try call.number("x"))) },
     function("log", [P(nil, "x", "Float")], "Float", "The natural logarithm.") { call in .float(Foundation.log(try call.number("x"))) },
@@ -491,7 +500,7 @@ let table: [Builtin] = [
         })
     },
     method("SkipGram", "train", [P("epochs", "Int"), P("lr", "Float", default: "0.025")], "Tensor",
-           "Trains more epochs (the learning rate falls linearly to lr · 0.0001); returns each epoch's mean loss, shown as a chart.") { call in
+           "Trains more epochs (the learning rate falls linearly to lr · 0.0001); returns each epoch's mean loss, measured while it trains, shown as a chart.") { call in
         let model = call.receiver(as: SkipGram.self)
         let epochs = try call.int("epochs")
         let lr = Float(call.has("lr") ? try call.number("lr") : 0.025)

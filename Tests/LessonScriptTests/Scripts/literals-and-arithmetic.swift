@@ -20,3 +20,10 @@
 "a" < "b" // => true
 9223372036854775807 + 1 // error: arithmetic overflow
 1 / 0 // error: division by zero
+Float(7) / 2 // => 3.5
+Float(7) // => 7.0
+Int(2.7) // => 2
+Int(-2.7) // => -2
+Int(7) / 2 // => 3
+Int(1e300) // error: 1e+300 cannot be converted to Int
+Int(sqrt(-1)) // error: cannot be converted to Int
