@@ -395,3 +395,29 @@ extension StepModeTests {
                 "docs/authoring.md is out of date: paste `lessons builtins --markdown` between the markers")
     }
 }
+
+extension StepModeTests {
+    /// The REPL on a terminal: ↑ recalls the last line, ← and a typed
+    /// character edit it in place, and the history outlives the session.
+    @Test func replEditsLinesAndRemembersThem() async throws {
+        let session = "lessons-repl-\(UUID().uuidString.prefix(8))"
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("repl-\(UUID().uuidString)")
+        let command = "XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' repl --color never; sleep 30"
+        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command])
+        defer { Self.kill(session) }
+        _ = try await screen(session, until: "lessons>")
+        _ = try await tmux(["send-keys", "-t", session, "-l", "21 * 2"])
+        _ = try await tmux(["send-keys", "-t", session, "Enter"])
+        let first = try await screen(session, until: "42")
+        #expect(first.contains("▸ 42"), "\(first)")
+        // ↑ brings "21 * 2" back; four ← land after "21", and "0" makes it "210 * 2".
+        _ = try await tmux(["send-keys", "-t", session, "Up", "Left", "Left", "Left", "Left", "0", "Enter"])
+        let edited = try await screen(session, until: "420")
+        #expect(edited.contains("210 * 2"), "\(edited)")
+        #expect(edited.contains("▸ 420"))
+        _ = try await tmux(["send-keys", "-t", session, "C-d"])
+        try await Task.sleep(for: .milliseconds(500))
+        let history = try String(contentsOf: state.appendingPathComponent("lessons/repl_history"), encoding: .utf8)
+        #expect(history == "21 * 2\n210 * 2\n", "\(history)")
+    }
+}
