@@ -258,53 +258,6 @@ import Testing
     }
 }
 
-/// Drives `lessons run --step` in a real terminal (tmux) and reads the screen.
-@Suite(.serialized) struct StepModeTests {
-    /// A tmux server of the tests' own, apart from any the user runs.
-    static let socket = "lessons-tests-\(getpid())"
-
-    func tmux(_ arguments: [String]) async throws -> String {
-        let output = try await Subprocess.run("tmux", ["-L", Self.socket] + arguments, timeLimit: .seconds(20))
-        #expect(!output.timedOut, "tmux \(arguments.first ?? "") did not return")
-        return output.stdout
-    }
-
-    /// Ends a session (and with the last one, the server).
-    static func kill(_ session: String) {
-        _ = try? Subprocess.start("tmux", ["-L", socket, "kill-session", "-t", session]).waitBlocking()
-    }
-
-    func screen(_ session: String, until text: String) async throws -> String {
-        var last = ""
-        for _ in 0..<150 {
-            last = try await tmux(["capture-pane", "-p", "-t", session])
-            if last.contains(text) { return last }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return last
-    }
-
-    @Test func stepPausesAfterEachCellAndShowsWhereTheLearnerIs() async throws {
-        let session = "lessons-test-\(UUID().uuidString.prefix(8))"
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("step-\(UUID().uuidString)")
-        let command = "cd '\(EndToEndTests.root.path)' && XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run 1 --step; sleep 30"
-        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
-        defer { Self.kill(session) }
-        let first = try await screen(session, until: "cell 1 of 7")
-        #expect(first.contains("── cell 1 of 7 · Enter: next · h: hint · q: quit ──"), "\(first)")
-        #expect(first.contains("\"king\" == \"queen\" // => false"))
-        #expect(!first.contains("First try: one-hot vectors"), "the lesson went on without waiting")
-        _ = try await tmux(["send-keys", "-t", session, "Enter"])
-        let second = try await screen(session, until: "cell 2 of 7")
-        #expect(second.contains("cell 2 of 7"))
-        #expect(second.contains("[1, 0, 0, 0, 0]  ✓"))
-        _ = try await tmux(["send-keys", "-t", session, "q"])
-        try await Task.sleep(nanoseconds: 500_000_000)
-        let list = try await EndToEndTests.lessons(["list"], environment: ["XDG_STATE_HOME": state.path])
-        #expect(list.stdout.contains("→ 01-what-is-an-embedding"), "quitting early does not finish the lesson")
-    }
-}
-
 @Suite struct TeacherToolTests {
     @Test func aNewLessonPassesCheckAtOnce() async throws {
         let course = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString)")
@@ -340,51 +293,6 @@ import Testing
     }
 }
 
-extension StepModeTests {
-    @Test func anExerciseChecksTheAnswerAndOffersTheHint() async throws {
-        let session = "lessons-exercise-\(UUID().uuidString.prefix(8))"
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("exercise-\(UUID().uuidString)")
-        let lesson = EndToEndTests.root.appendingPathComponent("Tests/EndToEndTests/Fixtures/exercise/01-exercise.md").path
-        let command = "XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' run '\(lesson)' --step; sleep 30"
-        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
-        defer { Self.kill(session) }
-        _ = try await screen(session, until: "cell 1 of 1")
-        _ = try await tmux(["send-keys", "-t", session, "Enter"])
-        let prompt = try await screen(session, until: "answer>")
-        #expect(prompt.contains("How many numbers does the table hold?"))
-        _ = try await tmux(["send-keys", "-t", session, "table.count", "Enter"])
-        let wrong = try await screen(session, until: "Rows times columns")
-        #expect(wrong.contains("✗ not quite: you got 10"), "\(wrong)")
-        #expect(wrong.contains("Rows times columns"), "the hint follows a wrong answer")
-        _ = try await tmux(["send-keys", "-t", session, "table.count * table.dim", "Enter"])
-        let right = try await screen(session, until: "✓ right")
-        #expect(right.contains("✓ right: 40"), "\(right)")
-    }
-}
-
-extension StepModeTests {
-    /// Training shows a live bar on a terminal, and leaves no trace of it
-    /// once done.
-    @Test func trainingShowsAProgressBarOnATerminal() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bar-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var generator = SystemRandomNumberGenerator()
-        let words = (0..<500).map { "w\($0)" }
-        let text = (0..<20_000).map { _ in (0..<10).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") }
-        try text.joined(separator: "\n").write(to: folder.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
-        let session = "lessons-bar-\(UUID().uuidString.prefix(8))"
-        let command = "'\(EndToEndTests.binary.path)' train '\(folder.path)/corpus.txt' --min-count 1 --epochs 8; sleep 60"
-        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "20", command])
-        defer { Self.kill(session) }
-        let during = try await screen(session, until: "words/s")
-        #expect(during.contains("epoch "), "\(during)")
-        #expect(during.contains("s left"))
-        let after = try await screen(session, until: "raw words/s")
-        #expect(after.contains("trained    8 epochs"), "\(after)")
-        #expect(!after.contains("s left"), "the bar is erased when training ends")
-    }
-}
-
 @Suite struct DocumentationTests {
     @Test func authoringGuideListsEveryBuiltin() async throws {
         let guide = try String(contentsOf: EndToEndTests.root.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
@@ -393,31 +301,5 @@ extension StepModeTests {
         let generated = try await EndToEndTests.lessons(["builtins", "--markdown"]).stdout
         #expect(String(guide[begin.upperBound..<end.lowerBound]) == generated,
                 "docs/authoring.md is out of date: paste `lessons builtins --markdown` between the markers")
-    }
-}
-
-extension StepModeTests {
-    /// The REPL on a terminal: ↑ recalls the last line, ← and a typed
-    /// character edit it in place, and the history outlives the session.
-    @Test func replEditsLinesAndRemembersThem() async throws {
-        let session = "lessons-repl-\(UUID().uuidString.prefix(8))"
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("repl-\(UUID().uuidString)")
-        let command = "XDG_STATE_HOME='\(state.path)' '\(EndToEndTests.binary.path)' repl --color never; sleep 30"
-        _ = try await tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command])
-        defer { Self.kill(session) }
-        _ = try await screen(session, until: "lessons>")
-        _ = try await tmux(["send-keys", "-t", session, "-l", "21 * 2"])
-        _ = try await tmux(["send-keys", "-t", session, "Enter"])
-        let first = try await screen(session, until: "42")
-        #expect(first.contains("▸ 42"), "\(first)")
-        // ↑ brings "21 * 2" back; four ← land after "21", and "0" makes it "210 * 2".
-        _ = try await tmux(["send-keys", "-t", session, "Up", "Left", "Left", "Left", "Left", "0", "Enter"])
-        let edited = try await screen(session, until: "420")
-        #expect(edited.contains("210 * 2"), "\(edited)")
-        #expect(edited.contains("▸ 420"))
-        _ = try await tmux(["send-keys", "-t", session, "C-d"])
-        try await Task.sleep(for: .milliseconds(500))
-        let history = try String(contentsOf: state.appendingPathComponent("lessons/repl_history"), encoding: .utf8)
-        #expect(history == "21 * 2\n210 * 2\n", "\(history)")
     }
 }
