@@ -179,4 +179,61 @@ import Testing
             }
         }
     }
+
+    /// Prints each handout to PDF in Chromium on Letter and on A4 and reads
+    /// the pages back with pdftotext: every cell (code, results, charts)
+    /// lies whole on one page. Without the stylesheet's `break-inside:
+    /// avoid` twelve cells of the shipped lessons are cut across pages.
+    @Test func handoutsPrintOnLetterAndA4WithoutCuttingACell() async throws {
+        _ = try await Self.build()
+        let chromium = "/usr/bin/chromium", pdftotext = "/usr/bin/pdftotext"
+        for tool in [chromium, pdftotext] {
+            try #require(FileManager.default.isExecutableFile(atPath: tool), "\(tool) is missing: run Scripts/setup --test")
+        }
+        let printed = Self.out.appendingPathComponent("print")
+        try FileManager.default.createDirectory(at: printed, withIntermediateDirectories: true)
+        for id in Self.shipped {
+            let html = try String(contentsOf: Self.out.appendingPathComponent(id + ".html"), encoding: .utf8)
+            // Chromium prints `size: auto` on Letter; A4 is asked for in a copy.
+            let a4 = html.replacingOccurrences(of: "@page { size: auto;", with: "@page { size: A4;")
+            try #require(a4 != html, "the stylesheet no longer starts its @page rule with 'size: auto'")
+            for (paper, page) in [("letter", html), ("a4", a4)] {
+                let source = printed.appendingPathComponent("\(id)-\(paper).html")
+                let pdf = printed.appendingPathComponent("\(id)-\(paper).pdf")
+                try page.write(to: source, atomically: true, encoding: .utf8)
+                _ = try await Self.tool(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                                   "--print-to-pdf=\(pdf.path)", "file://" + source.path])
+                let (status, text) = try await Self.tool(pdftotext, [pdf.path, "-"])
+                try #require(status == 0, "pdftotext on \(id) (\(paper)): \(text)")
+                let pages = text.components(separatedBy: "\u{0C}").map(Self.words)
+                for (n, cell) in Self.cells(in: html).enumerated() {
+                    let words = Self.words(cell)
+                    #expect(pages.contains { words.isSubset(of: $0) },
+                            "\(id) on \(paper): cell \(n + 1) is cut across pages")
+                }
+            }
+        }
+    }
+
+    /// The visible text of each cell of a handout: its code, results and
+    /// chart labels, without the charts' titles and descriptions and the
+    /// text only screen readers get.
+    static func cells(in html: String) -> [String] {
+        html.components(separatedBy: "<section class=\"cell").dropFirst().map { part in
+            var cell = String(part[..<(part.range(of: "</section>")?.lowerBound ?? part.endIndex)])
+            for hidden in [#"<title>[^<]*</title>"#, #"<desc>[^<]*</desc>"#, #"<span class="visually-hidden">[^<]*</span>"#, "<[^>]+>"] {
+                cell = cell.replacingOccurrences(of: hidden, with: " ", options: .regularExpression)
+            }
+            return cell.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+
+    /// The words of three or more letters and digits, starting with a
+    /// letter: punctuation and numbers are laid out differently in a PDF.
+    static func words(_ text: String) -> Set<String> {
+        let regex = /[A-Za-z][A-Za-z0-9]{2,}/
+        return Set(text.matches(of: regex).map { String($0.output) })
+    }
 }
