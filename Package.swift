@@ -46,9 +46,9 @@ let package = Package(
         .target(name: "VectorStore", dependencies: ["EmbeddingEngine"]),
         // The Swift-subset language the cells are written in.
         .target(name: "LessonScript", dependencies: ["EmbeddingEngine", "VectorStore", "LessonDiagnostics"]),
-        // Runs a lesson's cells in one notebook state and checks their expectations.
+        // Runs a lesson's cells in one notebook state, checks their expectations and learners' answers.
         .target(name: "LessonRunner", dependencies: ["LessonKit", "LessonScript", "VectorStore"]),
-        // Draws a lesson and its run: terminal (and, later, HTML).
+        // Draws a lesson and its run: annotated terminal output and HTML handouts, from one chart model.
         .target(name: "LessonRendering", dependencies: ["LessonKit", "LessonScript", "LessonRunner"]),
         // The command-line tool.
         .executableTarget(
@@ -84,6 +84,7 @@ let package = Package(
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "EmbeddingEngineTests", dependencies: ["EmbeddingEngine"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonKit", "LessonScript", "LessonDiagnostics"]),
         .testTarget(
             name: "LessonScriptTests",
             dependencies: ["LessonScript"],

@@ -53,6 +53,27 @@ public struct Lesson: Sendable {
     }
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+
+    /// The first `solution` after the exercise at `index`, if it comes
+    /// before the next exercise.
+    public func solution(forExerciseAt index: Int) -> Cell? {
+        for block in blocks[(index + 1)...] {
+            if case .solution(let cell) = block { return cell }
+            if case .exercise = block { return nil }
+        }
+        return nil
+    }
+
+    /// Where the hint for the block at `index` is: the first `hint` after
+    /// it, looking past an exercise that follows it directly (a cell just
+    /// before an exercise prepares it) but not past a later one.
+    public func hintIndex(after index: Int) -> Int? {
+        for i in (index + 1)..<blocks.count {
+            if case .hint = blocks[i] { return i }
+            if case .exercise = blocks[i], i > index + 1 { return nil }
+        }
+        return nil
+    }
 }
 
 /// The optional YAML header of a lesson.

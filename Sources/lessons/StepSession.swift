@@ -27,8 +27,8 @@ struct StepSession {
             if case .hint = block, shownHints.contains(index) { continue }
             runner.run(block, in: interpreter, into: &run)
             write(renderer.render(block, run: run))
-            if case .exercise = block, let solution = solution(after: index) {
-                if !exercise(interpreter: interpreter, solution: solution, hintIndex: hint(after: index),
+            if case .exercise = block, let solution = lesson.solution(forExerciseAt: index) {
+                if !exercise(interpreter: interpreter, solution: solution, hintIndex: lesson.hintIndex(after: index),
                              shownHints: &shownHints) {
                     return false
                 }
@@ -41,7 +41,7 @@ struct StepSession {
                 switch key {
                 case "q": return false
                 case "h":
-                    if let h = hint(after: index), !shownHints.contains(h) {
+                    if let h = lesson.hintIndex(after: index), !shownHints.contains(h) {
                         shownHints.insert(h)
                         write(hintRenderer.render(lesson.blocks[h], run: run))
                     } else {
@@ -71,29 +71,10 @@ struct StepSession {
         return r
     }
 
-    /// The first `solution` block after an exercise, before the next exercise.
-    private func solution(after index: Int) -> Cell? {
-        for block in lesson.blocks[(index + 1)...] {
-            if case .solution(let cell) = block { return cell }
-            if case .exercise = block { return nil }
-        }
-        return nil
-    }
-
-    private func hint(after index: Int) -> Int? {
-        for i in (index + 1)..<lesson.blocks.count {
-            if case .hint = lesson.blocks[i] { return i }
-            if case .exercise = lesson.blocks[i], i > index + 1 { return nil }
-        }
-        return nil
-    }
-
     /// Asks for answers until one is right, or the learner skips or quits.
     private func exercise(interpreter: Interpreter, solution: Cell, hintIndex: Int?,
                           shownHints: inout Set<Int>) -> Bool {
-        guard let expected = Self.lastValue(interpreter.fork().run(solution.code, origin: solution.origin)) else {
-            return true
-        }
+        guard let check = ExerciseCheck(solution: solution, in: interpreter) else { return true }
         write(renderer.style.dim("  Type Swift that computes the answer; an empty line skips, :q quits.") + "\n")
         var tries = 0
         while let answer = editor.readLine(prompt: "  answer> ") {
@@ -101,14 +82,14 @@ struct StepSession {
             if trimmed.isEmpty { return true }
             if trimmed == ":q" { return false }
             editor.remember(answer)
-            let events = interpreter.fork().run(answer, origin: SourceLocation(line: 1, column: 1))
-            if case .error(let d, false)? = events.first(where: { if case .error(_, false) = $0 { return true }; return false }) {
-                write(renderer.style.red("  ✗ " + d.message) + (d.help.map { "\n    help: " + $0 } ?? "") + "\n")
-            } else if let value = Self.lastValue(events), Self.matches(value, expected) {
+            switch check.check(answer, in: interpreter) {
+            case .right(let value):
                 write(renderer.style.green("  ✓ right: " + value.display) + "\n")
                 return true
-            } else {
-                write(renderer.style.red("  ✗ not quite" + (Self.lastValue(events).map { ": you got " + $0.display } ?? "")) + "\n")
+            case .wrong(let value):
+                write(renderer.style.red("  ✗ not quite" + (value.map { ": you got " + $0.display } ?? "")) + "\n")
+            case .error(let d):
+                write(renderer.style.red("  ✗ " + d.message) + (d.help.map { "\n    help: " + $0 } ?? "") + "\n")
             }
             tries += 1
             if tries == 1, let h = hintIndex, !shownHints.contains(h) {
@@ -117,23 +98,6 @@ struct StepSession {
             }
         }
         return true
-    }
-
-    /// The value a piece of code ends with: its last expression or binding.
-    static func lastValue(_ events: [Event]) -> Value? {
-        for event in events.reversed() {
-            switch event {
-            case .value(let value, _), .binding(_, let value, _): return value
-            default: continue
-            }
-        }
-        return nil
-    }
-
-    /// Same display, or numbers within a relative 1e-4.
-    static func matches(_ a: Value, _ b: Value) -> Bool {
-        if let x = a.number, let y = b.number { return abs(x - y) <= 1e-4 * max(1, abs(y)) }
-        return a.display == b.display
     }
 
     private func prompt(_ position: String, keys: String) -> String {

@@ -77,6 +77,18 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func solutionsOnlyWithSolutions() async throws {
+        let lesson = "Tests/EndToEndTests/Fixtures/exercise/01-exercise.md"
+        for (arguments, shown) in [([String](), false), (["--solutions"], true)] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("solutions-\(UUID().uuidString)")
+            let result = try await EndToEndTests.lessons(["build", lesson, "--out", folder.path] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let html = try String(contentsOf: folder.appendingPathComponent("01-exercise.html"), encoding: .utf8)
+            #expect(html.contains("Rows times columns"), "the hint is always there, folded")
+            #expect(html.contains("parameters") == shown, "solution shown: \(shown)")
+        }
+    }
+
     @Test func rawHTMLIsDroppedUnlessAskedFor() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
